@@ -1,0 +1,36 @@
+import { applyDecorators, createParamDecorator, SetMetadata, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Actor, Role } from './roles.js';
+import { ProblemResponseDto } from '../http/problem.dto.js';
+
+export const ACCESS_KEY = 'atrium:access';
+
+/** Every route declares exactly one of these; a route without one stops the application at boot. */
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+
+/** Anyone, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+
+/** Any signed-in user; the service still checks ownership of the object. */
+export const Authenticated = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing or invalid access token', type: ProblemResponseDto }),
+  );
+
+/** Only these roles. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing or invalid access token', type: ProblemResponseDto }),
+    ApiForbiddenResponse({ description: `Requires role: ${roles.join(' or ')}`, type: ProblemResponseDto }),
+  );
+
+/** The verified caller; only on routes that are not @Public(). */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<{ actor?: Actor }>().actor;
+  if (!actor) throw new UnauthorizedException('Authentication required.');
+  return actor;
+});

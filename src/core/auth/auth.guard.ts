@@ -1,0 +1,39 @@
+import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_KEY, type AccessRule } from './access.decorators.js';
+import type { Actor } from './roles.js';
+import { TokenVerifier } from './token-verifier.js';
+
+/** Global: verifies the bearer token unless the route is @Public(), then applies @Roles(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    // Unreachable for routes (checked at boot); kept so a forgotten declaration can never mean "open".
+    if (!rule) throw new ForbiddenException('This route declares no access rule.');
+    if (rule.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const actor = await this.tokens.verify(bearerToken(request));
+    if (!actor) throw new UnauthorizedException('A valid access token is required.');
+    request.actor = actor;
+    if (rule.kind === 'roles' && !rule.roles.includes(actor.role)) {
+      throw new ForbiddenException(`This route requires the role ${rule.roles.join(' or ')}.`);
+    }
+    return true;
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}

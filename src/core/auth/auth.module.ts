@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config.js';
+import { AccessAudit } from './access-audit.js';
+import { AuthGuard } from './auth.guard.js';
+import { TokenVerifier } from './token-verifier.js';
+
+@Global()
+@Module({
+  imports: [
+    DiscoveryModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.get('JWT_SECRET'),
+        signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_ACCESS_TTL_SECONDS') },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [TokenVerifier, AuthGuard, AccessAudit],
+  exports: [TokenVerifier, AuthGuard],
+})
+export class AuthCoreModule {}

@@ -1,0 +1,64 @@
+import { Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import mongoose from 'mongoose';
+import { AppConfig } from '../config/app-config.js';
+import { resolveDatabase, type DatabaseTarget } from './database-target.js';
+import { IndexReadiness } from './index-readiness.js';
+
+export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
+
+// Second layer against operator injection: filters built from user input never carry operators
+// (`{ $gt: '' }` becomes an equality match), and unknown filter paths are dropped.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', true);
+
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(private readonly target: DatabaseTarget) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.target.stop();
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      inject: [DATABASE_TARGET, AppConfig],
+      useFactory: (target: DatabaseTarget, config: AppConfig) => ({
+        uri: target.uri,
+        dbName: process.env.MONGODB_DB_NAME || undefined,
+        serverSelectionTimeoutMS: config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS'),
+        // Fail fast while the database is away (answered 503) instead of queueing requests.
+        bufferCommands: false,
+        retryAttempts: 3,
+      }),
+    }),
+  ],
+  providers: [
+    {
+      provide: DATABASE_TARGET,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig): Promise<DatabaseTarget> => {
+        const logger = new Logger('Database');
+        const target = await resolveDatabase({
+          uri: config.get('MONGODB_URI'),
+          dataDir: config.get('DATA_DIR'),
+          log: (message) => logger.warn(message),
+        });
+        logger.log(`serving from ${target.description}`);
+        if (target.kind !== 'external') {
+          logger.warn('embedded database in use: production deployments must set MONGODB_URI');
+        }
+        return target;
+      },
+    },
+    {
+      provide: DatabaseLifecycle,
+      inject: [DATABASE_TARGET],
+      useFactory: (target: DatabaseTarget) => new DatabaseLifecycle(target),
+    },
+    IndexReadiness,
+  ],
+  exports: [DATABASE_TARGET],
+})
+export class DatabaseModule {}

@@ -1,0 +1,47 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ValidationProblem, type FieldError } from './problem.js';
+
+const MAX_DEPTH = 32;
+
+/**
+ * First layer against operator injection: no key in a body or query string may start with `$`
+ * or contain a dot, so `{"email": {"$gt": ""}}` or `?email[$ne]=x` never reaches a handler.
+ * Runs as the first global guard, before authentication.
+ */
+@Injectable()
+export class InputShapeGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const errors: FieldError[] = [];
+    findOperatorKeys(request.query, 'query', errors, 0);
+    // Raw webhook payloads belong to the provider's format and are checked by signature instead.
+    if (!isRawBodyRoute(request)) findOperatorKeys(request.body, 'body', errors, 0);
+    if (errors.length > 0) throw new ValidationProblem(errors, 'Field names may not start with "$" or contain ".".');
+    return true;
+  }
+}
+
+function isRawBodyRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.config !== undefined && (request.routeOptions.config as { rawBody?: boolean }).rawBody === true;
+}
+
+function findOperatorKeys(value: unknown, path: string, errors: FieldError[], depth: number): void {
+  if (value === null || typeof value !== 'object') return;
+  if (depth > MAX_DEPTH) {
+    errors.push({ field: path, message: 'is nested too deeply' });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => findOperatorKeys(item, `${path}[${index}]`, errors, depth + 1));
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('$') || key.includes('.') || key.includes('[$')) {
+      errors.push({ field: `${path}.${key}`, message: 'is not an allowed field name' });
+      continue;
+    }
+    findOperatorKeys(child, `${path}.${key}`, errors, depth + 1);
+  }
+}

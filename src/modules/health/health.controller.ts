@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, MongooseHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../../core/auth/access.decorators.js';
+import { ProblemResponseDto } from '../../core/http/problem.dto.js';
+import { RateLimit } from '../../core/http/rate-limit.js';
+import { HealthDto } from './health.dto.js';
+
+@ApiTags('health')
+@Controller('health')
+@Public()
+@RateLimit('none')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly mongo: MongooseHealthIndicator,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: HealthDto })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers a ping' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'Database unreachable', type: ProblemResponseDto })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 })]);
+  }
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsLocale, IsOptional, IsString, IsTimeZone, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { THEMES, type Theme } from '../schemas/user.schema.js';
+
+export class ProfileDto {
+  @ApiPropertyOptional({ maxLength: 100 }) firstName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) lastName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) displayName?: string;
+  @ApiPropertyOptional({ format: 'uri' }) avatarUrl?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) bio?: string;
+  @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
+  @ApiProperty({ example: 'en' }) locale: string;
+}
+
+export class PreferencesDto {
+  @ApiProperty({ enum: THEMES }) theme: Theme;
+  @ApiProperty() productEmails: boolean;
+  @ApiProperty() marketingEmails: boolean;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  firstName?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  lastName?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName?: string;
+
+  @ApiPropertyOptional({ format: 'uri', description: 'An https URL' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2048)
+  avatarUrl?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  bio?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone' })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ example: 'en-GB', description: 'BCP 47 language tag' })
+  @IsOptional()
+  @IsLocale()
+  @MaxLength(35)
+  locale?: string;
+}
+
+export class UpdatePreferencesDto {
+  @ApiPropertyOptional({ enum: THEMES })
+  @IsOptional()
+  @IsIn(THEMES)
+  theme?: Theme;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  productEmails?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  marketingEmails?: boolean;
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../../core/auth/roles.js';
+import { PreferencesDto, ProfileDto } from './profile.dto.js';
+
+/** What a user sees of their own account (and staff of anyone's). */
+export class UserDto {
+  @ApiProperty({ example: '665f1c2b9d3e4a0012345678' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ['active', 'disabled'] }) status: 'active' | 'disabled';
+  @ApiProperty({ type: ProfileDto }) profile: ProfileDto;
+  @ApiProperty({ type: PreferencesDto }) preferences: PreferencesDto;
+  @ApiPropertyOptional({ format: 'date-time' }) lastLoginAt?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** What any signed-in user may see of another. */
+export class PublicUserDto {
+  @ApiProperty() id: string;
+  @ApiPropertyOptional() displayName?: string;
+  @ApiPropertyOptional() avatarUrl?: string;
+  @ApiPropertyOptional() bio?: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,73 @@
+import type { Types } from 'mongoose';
+import type { ActivityDto } from './dto/activity.dto.js';
+import type { SessionDto } from './dto/session.dto.js';
+import type { PublicUserDto, UserDto } from './dto/user.dto.js';
+import type { User } from './schemas/user.schema.js';
+import type { UserActivity } from './schemas/user-activity.schema.js';
+import type { UserSession } from './schemas/user-session.schema.js';
+
+const iso = (date: Date | undefined) => (date ? new Date(date).toISOString() : undefined);
+
+export function toUserDto(user: User): UserDto {
+  return {
+    id: user._id.toString(),
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    profile: {
+      firstName: user.profile?.firstName,
+      lastName: user.profile?.lastName,
+      displayName: user.profile?.displayName,
+      avatarUrl: user.profile?.avatarUrl,
+      bio: user.profile?.bio,
+      timezone: user.profile?.timezone ?? 'UTC',
+      locale: user.profile?.locale ?? 'en',
+    },
+    preferences: {
+      theme: user.preferences?.theme ?? 'system',
+      productEmails: user.preferences?.productEmails ?? true,
+      marketingEmails: user.preferences?.marketingEmails ?? false,
+    },
+    lastLoginAt: iso(user.lastLoginAt),
+    createdAt: iso(user.createdAt)!,
+    updatedAt: iso(user.updatedAt)!,
+  };
+}
+
+export function toPublicUserDto(user: User): PublicUserDto {
+  return {
+    id: user._id.toString(),
+    displayName: user.profile?.displayName ?? ([user.profile?.firstName, user.profile?.lastName].filter(Boolean).join(' ') || undefined),
+    avatarUrl: user.profile?.avatarUrl,
+    bio: user.profile?.bio,
+    role: user.role,
+    createdAt: iso(user.createdAt)!,
+    updatedAt: iso(user.updatedAt)!,
+  };
+}
+
+export function toSessionDto(session: UserSession, currentSessionId: string): SessionDto {
+  return {
+    id: session._id.toString(),
+    userAgent: session.userAgent,
+    ip: session.ip,
+    lastSeenAt: iso(session.lastSeenAt)!,
+    expiresAt: iso(session.expiresAt)!,
+    current: session._id.toString() === currentSessionId,
+    createdAt: iso(session.createdAt)!,
+    updatedAt: iso(session.updatedAt)!,
+  };
+}
+
+export function toActivityDto(activity: UserActivity): ActivityDto {
+  return {
+    id: activity._id.toString(),
+    type: activity.type,
+    actorId: (activity.actorId as Types.ObjectId | undefined)?.toString(),
+    ip: activity.ip,
+    userAgent: activity.userAgent,
+    details: activity.details,
+    createdAt: iso(activity.createdAt)!,
+    updatedAt: iso(activity.updatedAt)!,
+  };
+}

@@ -1,0 +1,40 @@
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AppConfig } from '../../core/config/app-config.js';
+import { ActivityService } from './activity.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { LoginThrottle, LoginThrottleSchema } from './schemas/login-throttle.schema.js';
+import { User, UserSchema } from './schemas/user.schema.js';
+import { UserActivity, UserActivitySchema } from './schemas/user-activity.schema.js';
+import { UserSession, UserSessionSchema } from './schemas/user-session.schema.js';
+import { SessionsService } from './sessions.service.js';
+import { UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
+
+/** Accounts, sign-in, sessions, roles and the security activity log. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: User.name, schema: UserSchema },
+      { name: UserSession.name, schema: UserSessionSchema },
+      { name: UserActivity.name, schema: UserActivitySchema },
+      { name: LoginThrottle.name, schema: LoginThrottleSchema },
+    ]),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, UsersService, SessionsService, ActivityService, LoginThrottleService, PasswordHasher],
+  exports: [UsersService],
+})
+export class IdentityModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.users.ensureAdmin(this.config.get('BOOTSTRAP_ADMIN_EMAIL'), this.config.get('BOOTSTRAP_ADMIN_PASSWORD'));
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { createHash, randomBytes } from 'node:crypto';
+import { trusted, Types, type Model } from 'mongoose';
+import { assertMayAccess } from '../../core/auth/ownership.js';
+import type { Actor } from '../../core/auth/roles.js';
+import { AppConfig } from '../../core/config/app-config.js';
+import type { ClientInfo } from '../../core/http/client-info.js';
+import type { SessionDto } from './dto/session.dto.js';
+import { toSessionDto } from './identity.mapper.js';
+import { UserSession } from './schemas/user-session.schema.js';
+
+/** How many rotated hashes a session remembers to recognise a replayed refresh token. */
+const REMEMBERED_HASHES = 100;
+
+export type RevokeReason = NonNullable<UserSession['revokedReason']>;
+
+export interface IssuedRefresh {
+  sessionId: string;
+  userId: string;
+  refreshToken: string;
+  expiresAt: Date;
+}
+
+/** Refresh-token families: `<sessionId>.<secret>`, stored as a hash, rotated on every use. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectModel(UserSession.name) private readonly sessions: Model<UserSession>,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(userId: string, client: ClientInfo): Promise<IssuedRefresh> {
+    const secret = newSecret();
+    const expiresAt = this.expiry();
+    const session = await this.sessions.create({
+      userId: new Types.ObjectId(userId),
+      tokenHash: hash(secret),
+      userAgent: client.userAgent,
+      ip: client.ip,
+      lastSeenAt: new Date(),
+      expiresAt,
+    });
+    return { sessionId: session.id as string, userId, refreshToken: `${session.id as string}.${secret}`, expiresAt };
+  }
+
+  /**
+   * Swaps a refresh token for a new one in one atomic update, so two concurrent uses
+   * of the same token cannot both succeed. A token that was already rotated away is
+   * a stolen copy: the whole family is revoked.
+   */
+  async rotate(refreshToken: string, client: ClientInfo): Promise<IssuedRefresh & { reused?: false }> {
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!sessionId || !secret || !Types.ObjectId.isValid(sessionId) || sessionId.length !== 24) throw invalidRefresh();
+    const presented = hash(secret);
+    const next = newSecret();
+    const now = new Date();
+    const expiresAt = this.expiry();
+    const rotated = await this.sessions
+      .findOneAndUpdate(
+        { _id: new Types.ObjectId(sessionId), tokenHash: presented, revokedAt: null, expiresAt: trusted({ $gt: now }) },
+        {
+          $set: { tokenHash: hash(next), lastSeenAt: now, expiresAt, ip: client.ip, userAgent: client.userAgent },
+          $push: { previousTokenHashes: { $each: [presented], $slice: -REMEMBERED_HASHES } },
+        },
+        { returnDocument: 'after', projection: { userId: 1 } },
+      )
+      .lean<Pick<UserSession, '_id' | 'userId'>>();
+    if (rotated) {
+      return { sessionId, userId: rotated.userId.toString(), refreshToken: `${sessionId}.${next}`, expiresAt };
+    }
+    const replayed = await this.sessions
+      .findOneAndUpdate(
+        { _id: new Types.ObjectId(sessionId), previousTokenHashes: presented },
+        { $set: { revokedAt: now, revokedReason: 'reuse-detected' } },
+        { projection: { userId: 1, revokedAt: 1 } },
+      )
+      .lean<Pick<UserSession, '_id' | 'userId' | 'revokedAt'>>();
+    if (replayed) throw new RefreshReuseDetected(replayed.userId.toString(), sessionId, !replayed.revokedAt);
+    throw invalidRefresh();
+  }
+
+  async isActive(sessionId: string): Promise<boolean> {
+    const count = await this.sessions.countDocuments({
+      _id: new Types.ObjectId(sessionId),
+      revokedAt: null,
+      expiresAt: trusted({ $gt: new Date() }),
+    });
+    return count > 0;
+  }
+
+  async listActive(actor: Actor): Promise<SessionDto[]> {
+    const items = await this.sessions
+      .find({ userId: new Types.ObjectId(actor.id), revokedAt: null, expiresAt: trusted({ $gt: new Date() }) })
+      .sort({ lastSeenAt: -1, _id: -1 })
+      .limit(100)
+      .lean<UserSession[]>();
+    return items.map((session) => toSessionDto(session, actor.sessionId));
+  }
+
+  /** Revokes one session after the ownership check; answers the owner's id for the activity log. */
+  async revokeFor(actor: Actor, sessionId: string): Promise<string> {
+    const session = await this.sessions.findById(sessionId, { userId: 1 }).lean<Pick<UserSession, '_id' | 'userId'>>();
+    if (!session) throw new NotFoundException('No such session.');
+    assertMayAccess(actor, session.userId);
+    await this.revoke(sessionId, 'revoked');
+    return session.userId.toString();
+  }
+
+  async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
+    await this.sessions.updateOne({ _id: new Types.ObjectId(sessionId), revokedAt: null }, { $set: { revokedAt: new Date(), revokedReason: reason } });
+  }
+
+  async revokeAllOf(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<number> {
+    const filter: Record<string, unknown> = { userId: new Types.ObjectId(userId), revokedAt: null };
+    if (exceptSessionId) filter._id = trusted({ $ne: new Types.ObjectId(exceptSessionId) });
+    const result = await this.sessions.updateMany(filter, { $set: { revokedAt: new Date(), revokedReason: reason } });
+    return result.modifiedCount;
+  }
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.config.get('REFRESH_TOKEN_TTL_SECONDS') * 1000);
+  }
+}
+
+export class RefreshReuseDetected extends UnauthorizedException {
+  constructor(
+    readonly userId: string,
+    readonly sessionId: string,
+    /** False when the family had already been revoked before this replay. */
+    readonly revokedNow: boolean,
+  ) {
+    super('This refresh token was already used; the session has been revoked.');
+  }
+}
+
+const invalidRefresh = () => new UnauthorizedException('The refresh token is invalid or expired.');
+const newSecret = () => randomBytes(32).toString('base64url');
+const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');

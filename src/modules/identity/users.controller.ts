@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Roles } from '../../core/auth/access.decorators.js';
+import type { Actor } from '../../core/auth/roles.js';
+import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
+import { PageOf, PageQueryDto, type Page } from '../../core/http/pagination.js';
+import { ActivityService } from './activity.service.js';
+import { ActivityDto } from './dto/activity.dto.js';
+import { UpdateMeDto } from './dto/update-me.dto.js';
+import { PublicUserDto, UserDto } from './dto/user.dto.js';
+import { ChangeRoleDto, UserQueryDto } from './dto/user-query.dto.js';
+import { UsersService } from './users.service.js';
+
+const UserPage = PageOf(UserDto);
+const ActivityPage = PageOf(ActivityDto);
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly activity: ActivityService,
+  ) {}
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'My account: profile and preferences' })
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentUser() actor: Actor): Promise<UserDto> {
+    return this.users.getMe(actor);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'Update my profile and preferences' })
+  @ApiOkResponse({ type: UserDto })
+  updateMe(@CurrentUser() actor: Actor, @Body() body: UpdateMeDto, @Client() client: ClientInfo): Promise<UserDto> {
+    return this.users.updateMe(actor, body, client);
+  }
+
+  @Get('me/activity')
+  @Authenticated()
+  @ApiOperation({ summary: 'My security activity: sign-ins, failures, password and role changes' })
+  @ApiOkResponse({ type: ActivityPage })
+  myActivity(@CurrentUser() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ActivityDto>> {
+    return this.activity.listFor(actor, actor.id, query);
+  }
+
+  @Get()
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: 'Search users (staff)' })
+  @ApiOkResponse({ type: UserPage })
+  list(@Query() query: UserQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'A user\u2019s public profile' })
+  @ApiOkResponse({ type: PublicUserDto })
+  publicProfile(@Param('id', ObjectIdPipe) id: string): Promise<PublicUserDto> {
+    return this.users.getPublic(id);
+  }
+
+  @Get(':id/activity')
+  @Authenticated()
+  @ApiOperation({ summary: 'A user\u2019s security activity (the user themself, or staff)' })
+  @ApiOkResponse({ type: ActivityPage })
+  activityOf(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ActivityDto>> {
+    return this.activity.listFor(actor, id, query);
+  }
+
+  @Patch(':id/role')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change a user\u2019s role (admin); their sessions are revoked' })
+  @ApiOkResponse({ type: UserDto })
+  changeRole(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeRoleDto, @Client() client: ClientInfo): Promise<UserDto> {
+    return this.users.changeRole(actor, id, body.role, client);
+  }
+}

@@ -1,0 +1,31 @@
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.List;
+
+/**
+ * Starts mongo-java-server on loopback. Usage: Launcher <port> [h2-file]
+ * With a file the H2 backend persists data; without one the memory backend serves.
+ * The default announced version (wire 8) is below what the current Node driver accepts,
+ * so the backend announces MongoDB 6.0 (wire 17) instead.
+ */
+public class Launcher {
+    enum Announced implements MongoVersion {
+        MONGO_6_0;
+        public List<Integer> getVersionArray() { return List.of(6, 0, 0); }
+        public int getWireVersion() { return 17; }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        MongoBackend backend = args.length > 1 ? new H2Backend(args[1]) : new MemoryBackend();
+        backend.version(Announced.MONGO_6_0);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        System.out.println("mongo-java-server listening on 127.0.0.1:" + port);
+        Thread.currentThread().join();
+    }
+}
