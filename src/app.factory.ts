@@ -28,13 +28,15 @@ export async function createApp(): Promise<CreatedApp> {
     // Let in-flight requests finish on shutdown; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     logger: new PinoNestLogger(logger),
     rawBody: true,
     abortOnError: false,
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON (and forms, parsed by Nest); plain text is answered 415 rather than half-parsed.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,9 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 
-@Module({
-  imports: [CoreModule, HealthModule, IdentityModule],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  /** Core (configuration, database, auth, HTTP conventions) plus every bounded context. */
+  static register(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.register(), HealthModule, IdentityModule],
+    };
+  }
+}

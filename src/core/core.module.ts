@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -16,39 +16,44 @@ const reflector = new Reflector();
 const MINUTE_MS = 60_000;
 
 /** Cross-cutting pieces every context relies on; knows no business context. */
-@Module({
-  imports: [
-    AppConfigModule,
-    DatabaseModule,
-    AuthCoreModule,
-    ScheduleModule.forRoot(),
-    EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [
-          {
-            name: 'auth',
-            ttl: MINUTE_MS,
-            limit: config.get('AUTH_RATE_LIMIT_PER_MINUTE'),
-            skipIf: (context) => rateClassOf(reflector, context) !== 'auth',
-          },
-          {
-            name: 'public',
-            ttl: MINUTE_MS,
-            limit: config.get('PUBLIC_RATE_LIMIT_PER_MINUTE'),
-            skipIf: (context) => rateClassOf(reflector, context) !== 'public',
-          },
-        ],
-      }),
-    }),
-  ],
-  providers: [
-    // Guards run in this order: reject operator keys, then rate limits, then authentication.
-    { provide: APP_GUARD, useClass: InputShapeGuard },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
-    { provide: APP_GUARD, useExisting: AuthGuard },
-    { provide: APP_FILTER, useClass: ProblemFilter },
-  ],
-})
-export class CoreModule {}
+@Module({})
+export class CoreModule {
+  static register(): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        AppConfigModule.register(),
+        DatabaseModule,
+        AuthCoreModule,
+        ScheduleModule.forRoot(),
+        EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            throttlers: [
+              {
+                name: 'auth',
+                ttl: MINUTE_MS,
+                limit: config.get('AUTH_RATE_LIMIT_PER_MINUTE'),
+                skipIf: (context) => rateClassOf(reflector, context) !== 'auth',
+              },
+              {
+                name: 'public',
+                ttl: MINUTE_MS,
+                limit: config.get('PUBLIC_RATE_LIMIT_PER_MINUTE'),
+                skipIf: (context) => rateClassOf(reflector, context) !== 'public',
+              },
+            ],
+          }),
+        }),
+      ],
+      providers: [
+        // Guards run in this order: reject operator keys, then rate limits, then authentication.
+        { provide: APP_GUARD, useClass: InputShapeGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -7,13 +7,16 @@ export default class SummaryReporter implements Reporter {
     let failed = unhandledErrors.length;
     const skipped: string[] = [];
     for (const module of testModules) {
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const result = test.result();
         if (result.state === 'passed') passed++;
-        else if (result.state === 'failed') failed++;
+        else if (result.state === 'failed') failedHere++;
         else if (result.state === 'skipped') skipped.push(describeSkip(test, result.note));
       }
+      // A file that failed outside its tests (import, beforeAll, afterAll) counts as a failure of its own.
+      if (module.state() === 'failed' && failedHere === 0) failedHere = Math.max(1, module.errors().length);
+      failed += failedHere;
     }
     if (skipped.length > 0) {
       console.log('\nSkipped:');

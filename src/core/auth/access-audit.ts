@@ -21,7 +21,9 @@ export class AccessAudit implements OnApplicationBootstrap {
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name] as (...args: unknown[]) => unknown;
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        if (this.reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as new (...args: unknown[]) => unknown]) === undefined) {
+        if (
+          this.reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as new (...args: unknown[]) => unknown]) === undefined
+        ) {
           undeclared.push(`${wrapper.name}.${name}`);
         }
       }

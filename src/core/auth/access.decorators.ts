@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, SetMetadata, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Actor, Role } from './roles.js';
-import { ProblemResponseDto } from '../http/problem.dto.js';
+import { ApiProblem } from '../http/problem.dto.js';
 
 export const ACCESS_KEY = 'atrium:access';
 
@@ -16,7 +16,7 @@ export const Authenticated = () =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing or invalid access token', type: ProblemResponseDto }),
+    ApiProblem(401, 'Missing or invalid access token'),
   );
 
 /** Only these roles. */
@@ -24,8 +24,8 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing or invalid access token', type: ProblemResponseDto }),
-    ApiForbiddenResponse({ description: `Requires role: ${roles.join(' or ')}`, type: ProblemResponseDto }),
+    ApiProblem(401, 'Missing or invalid access token'),
+    ApiProblem(403, `Requires role: ${roles.join(' or ')}`),
   );
 
 /** The verified caller; only on routes that are not @Public(). */

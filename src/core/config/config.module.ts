@@ -1,12 +1,26 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from './app-config.js';
 import { validateEnvironment } from './environment.js';
 
 @Global()
-@Module({
-  imports: [ConfigModule.forRoot({ validate: validateEnvironment, cache: true, ignoreEnvFile: false, envFilePath: ['.env'] })],
-  providers: [AppConfig],
-  exports: [AppConfig],
-})
-export class AppConfigModule {}
+@Module({})
+export class AppConfigModule {
+  /** Reads and validates the environment when the application is created, not when this file is imported. */
+  static register(): DynamicModule {
+    return {
+      module: AppConfigModule,
+      imports: [
+        ConfigModule.forRoot({
+          validate: validateEnvironment,
+          cache: true,
+          envFilePath: ['.env'],
+          // Tests set their environment explicitly; a developer's .env must not leak into them.
+          ignoreEnvFile: process.env.NODE_ENV === 'test',
+        }),
+      ],
+      providers: [AppConfig],
+      exports: [AppConfig],
+    };
+  }
+}

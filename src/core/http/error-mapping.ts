@@ -39,7 +39,7 @@ export function describeError(error: unknown): ProblemDetails {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
-    const detail = typeof body === 'string' ? body : messageOf(body) ?? error.message;
+    const detail = typeof body === 'string' ? body : (messageOf(body) ?? error.message);
     return plain(status, slugFor(status), STATUS_CODES[status] ?? 'Error', detail);
   }
   const named = error as { name?: string; code?: string | number; statusCode?: number; message?: string } | undefined;

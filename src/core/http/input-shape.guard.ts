@@ -27,7 +27,7 @@ function isRawBodyRoute(request: FastifyRequest): boolean {
   return request.routeOptions.config !== undefined && (request.routeOptions.config as { rawBody?: boolean }).rawBody === true;
 }
 
-function findOperatorKeys(value: unknown, path: string, errors: FieldError[], depth: number): void {
+export function findOperatorKeys(value: unknown, path: string, errors: FieldError[], depth = 0): void {
   if (value === null || typeof value !== 'object') return;
   if (depth > MAX_DEPTH) {
     errors.push({ field: path, message: 'is nested too deeply' });

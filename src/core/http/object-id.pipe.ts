@@ -8,7 +8,12 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i;
 export class ObjectIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !OBJECT_ID.test(value)) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'malformed-id', 'Malformed id', `"${String(value).slice(0, 64)}" is not a valid id.`);
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        'malformed-id',
+        'Malformed id',
+        `"${String(value).slice(0, 64)}" is not a valid id.`,
+      );
     }
     return value.toLowerCase();
   }

@@ -60,7 +60,8 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemResponseDto],
-    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
   addCommonErrors(document);
   return document;
 }

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'email' }) field: string;
@@ -15,3 +16,10 @@ export class ProblemResponseDto {
   @ApiPropertyOptional({ description: 'Also in the x-request-id header and in every log line' }) requestId?: string;
   @ApiPropertyOptional({ type: FieldErrorDto, isArray: true }) errors?: FieldErrorDto[];
 }
+
+/** Documents an error answer with its real content type, application/problem+json. */
+export const ApiProblem = (status: number, description: string) =>
+  applyDecorators(
+    ApiExtraModels(ProblemResponseDto),
+    ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemResponseDto) } } } }),
+  );

@@ -36,7 +36,10 @@ export class ProblemException extends HttpException {
 }
 
 export class ValidationProblem extends ProblemException {
-  constructor(readonly fieldErrors: FieldError[], detail = 'The request has invalid fields.') {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    detail = 'The request has invalid fields.',
+  ) {
     super(HttpStatus.BAD_REQUEST, 'validation-failed', 'Validation failed', detail, { errors: fieldErrors });
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../../core/auth/access.decorators.js';
-import { ProblemResponseDto } from '../../core/http/problem.dto.js';
+import { ApiProblem } from '../../core/http/problem.dto.js';
 import { RateLimit } from '../../core/http/rate-limit.js';
 import { HealthDto } from './health.dto.js';
 
@@ -17,7 +17,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({ type: HealthDto })
   live(): Promise<HealthCheckResult> {
@@ -25,10 +25,10 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: the database answers a ping' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'Database unreachable', type: ProblemResponseDto })
+  @ApiProblem(503, 'Database unreachable')
   ready(): Promise<HealthCheckResult> {
     return this.health.check([() => this.mongo.pingCheck('database', { timeout: 1500 })]);
   }

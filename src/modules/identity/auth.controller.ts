@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public } from '../../core/auth/access.decorators.js';
 import type { Actor } from '../../core/auth/roles.js';
 import { Client, type ClientInfo } from '../../core/http/client-info.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
-import { ProblemResponseDto } from '../../core/http/problem.dto.js';
+import { ApiProblem } from '../../core/http/problem.dto.js';
 import { RateLimit } from '../../core/http/rate-limit.js';
 import { AuthService } from './auth.service.js';
 import { AuthResultDto, ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
@@ -24,7 +24,7 @@ export class AuthController {
   @RateLimit('auth')
   @ApiOperation({ summary: 'Create an account and sign in' })
   @ApiCreatedResponse({ type: AuthResultDto })
-  @ApiConflictResponse({ description: 'Email already registered', type: ProblemResponseDto })
+  @ApiProblem(409, 'Email already registered')
   register(@Body() body: RegisterDto, @Client() client: ClientInfo): Promise<AuthResultDto> {
     return this.auth.register(body, client);
   }
@@ -35,7 +35,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: AuthResultDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this email or address', type: ProblemResponseDto })
+  @ApiProblem(429, 'Too many failed attempts for this email or address')
   login(@Body() body: LoginDto, @Client() client: ClientInfo): Promise<AuthResultDto> {
     return this.auth.login(body, client);
   }

@@ -76,7 +76,9 @@ export class AuthService {
       }
       throw error;
     }
-    const user = await this.users.findById(new Types.ObjectId(issued.userId), { role: 1, status: 1 }).lean<Pick<User, '_id' | 'role' | 'status'>>();
+    const user = await this.users
+      .findById(new Types.ObjectId(issued.userId), { role: 1, status: 1 })
+      .lean<Pick<User, '_id' | 'role' | 'status'>>();
     if (!user || user.status !== 'active') {
       await this.sessions.revoke(issued.sessionId, 'revoked');
       throw new UnauthorizedException('The account is not active.');

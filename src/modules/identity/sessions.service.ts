@@ -108,7 +108,10 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
-    await this.sessions.updateOne({ _id: new Types.ObjectId(sessionId), revokedAt: null }, { $set: { revokedAt: new Date(), revokedReason: reason } });
+    await this.sessions.updateOne(
+      { _id: new Types.ObjectId(sessionId), revokedAt: null },
+      { $set: { revokedAt: new Date(), revokedReason: reason } },
+    );
   }
 
   async revokeAllOf(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<number> {

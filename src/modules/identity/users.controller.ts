@@ -75,7 +75,12 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Change a user\u2019s role (admin); their sessions are revoked' })
   @ApiOkResponse({ type: UserDto })
-  changeRole(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeRoleDto, @Client() client: ClientInfo): Promise<UserDto> {
+  changeRole(
+    @CurrentUser() actor: Actor,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: ChangeRoleDto,
+    @Client() client: ClientInfo,
+  ): Promise<UserDto> {
     return this.users.changeRole(actor, id, body.role, client);
   }
 }

@@ -41,7 +41,9 @@ export class UsersService {
       .findOneAndUpdate({ _id: current._id }, { $set }, { returnDocument: 'after', runValidators: true })
       .lean<User>();
     if (!updated) throw new NotFoundException('No such user.');
-    await this.activity.record(actor.id, 'profile-updated', client, { details: { fields: Object.keys($set).filter((k) => k !== 'searchKeys') } });
+    await this.activity.record(actor.id, 'profile-updated', client, {
+      details: { fields: Object.keys($set).filter((k) => k !== 'searchKeys') },
+    });
     return toUserDto(updated);
   }
 

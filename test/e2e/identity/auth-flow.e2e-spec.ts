@@ -7,7 +7,7 @@ describe('sign-in lifecycle', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('register → login → me → refresh → logout', async () => {
     const email = uniqueEmail('flow');
@@ -36,7 +36,10 @@ describe('sign-in lifecycle', () => {
   it('answers a wrong password and an unknown email alike with 401', async () => {
     const user = await registerUser(t);
     const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: 'not the password' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: uniqueEmail('ghost'), password: 'not the password' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: uniqueEmail('ghost'), password: 'not the password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
@@ -91,17 +94,27 @@ describe('sign-in lifecycle', () => {
   it('changes the password: old one refused, other sessions signed out, activity recorded', async () => {
     const user = await registerUser(t);
     const elsewhere = await login(t, user.email, user.password);
-    const wrongCurrent = await t.http().post('/api/auth/password').set(bearer(user)).send({ currentPassword: 'nope nope nope', newPassword: 'brand new password' });
+    const wrongCurrent = await t
+      .http()
+      .post('/api/auth/password')
+      .set(bearer(user))
+      .send({ currentPassword: 'nope nope nope', newPassword: 'brand new password' });
     expect(wrongCurrent.status).toBe(400);
 
-    const changed = await t.http().post('/api/auth/password').set(bearer(user)).send({ currentPassword: user.password, newPassword: 'brand new password' });
+    const changed = await t
+      .http()
+      .post('/api/auth/password')
+      .set(bearer(user))
+      .send({ currentPassword: user.password, newPassword: 'brand new password' });
     expect(changed.status).toBe(204);
     expect((await t.http().post('/api/auth/login').send({ email: user.email, password: user.password })).status).toBe(401);
     await login(t, user.email, 'brand new password');
     expect((await t.http().post('/api/auth/refresh').send({ refreshToken: elsewhere.refreshToken })).status).toBe(401);
     expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(200);
 
-    const types = (await t.http().get('/api/users/me/activity?limit=100').set(bearer(user))).body.items.map((a: { type: string }) => a.type);
+    const types = (await t.http().get('/api/users/me/activity?limit=100').set(bearer(user))).body.items.map(
+      (a: { type: string }) => a.type,
+    );
     expect(types).toEqual(expect.arrayContaining(['registered', 'login', 'password-changed', 'login-failed']));
   });
 

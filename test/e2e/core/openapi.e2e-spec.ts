@@ -1,0 +1,65 @@
+import { validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../support/app.js';
+
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+  security?: unknown[];
+};
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  let document: { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    document = (await t.http().get('/docs-json')).body;
+  });
+  afterAll(() => t?.close());
+
+  it('is a valid OpenAPI 3 document', async () => {
+    expect(document.openapi).toMatch(/^3\./);
+    const result = await validate(structuredClone(document) as never);
+    expect(result.valid, JSON.stringify('errors' in result ? result.errors : [], null, 2)).toBe(true);
+  });
+
+  it('documents every API route the server answers', async () => {
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    const served = t.routes.filter((route) => route.split(' ')[1].startsWith('/api/'));
+    expect(served.length).toBeGreaterThan(10);
+    const missing = served.filter((route) => !documented.has(route));
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every operation a summary, a tag, a success schema and problem responses', () => {
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(operation.summary, where).toBeTruthy();
+        expect(operation.tags?.length, where).toBeGreaterThan(0);
+        const success = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+        expect(success.length, where).toBeGreaterThan(0);
+        expect(operation.responses['503']?.content?.['application/problem+json'], where).toBeTruthy();
+        if (path.includes('{')) expect(operation.responses['400'], where).toBeTruthy();
+      }
+    }
+  });
+
+  it('marks protected operations with bearer auth and public ones without', () => {
+    expect(document.paths['/api/users/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/api/auth/login'].post.security).toBeUndefined();
+    expect(document.paths['/api/users/me'].get.responses['401']).toBeTruthy();
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await t.http().get('/docs').redirects(1);
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('swagger-ui');
+  });
+});
