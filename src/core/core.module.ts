@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { InputShapeGuard } from './http/input-shape.guard.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { rateClassOf } from './http/rate-limit.js';
+import { ShutdownLog } from './shutdown-log.js';
 
 const reflector = new Reflector();
 const MINUTE_MS = 60_000;
@@ -53,6 +54,7 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        ShutdownLog,
       ],
     };
   }

@@ -26,6 +26,10 @@ public class Launcher {
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         System.out.println("mongo-java-server listening on 127.0.0.1:" + port);
-        Thread.currentThread().join();
+        // The parent keeps stdin open; when it dies without stopping us, stdin ends and so do we.
+        while (System.in.read() != -1) {
+            // ignore input
+        }
+        System.exit(0);
     }
 }

@@ -4,6 +4,9 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStandin } from './mongo-standin.js';
 
+/** Port of the persistent embedded mongod of `npm start`. */
+const EMBEDDED_PORT = 27027;
+
 export type DatabaseKind = 'external' | 'embedded-mongod' | 'standin';
 
 export interface DatabaseTarget {
@@ -70,9 +73,10 @@ async function startEmbeddedMongod(dataDir?: string): Promise<DatabaseTarget> {
   const dbPath = dataDir ? resolve(dataDir, 'mongo') : undefined;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
   // A single-node replica set, so transactions and change streams behave as in production.
+  // Persistent data keeps a fixed port: the replica-set config stored with it names host and port.
   const replSet = await MongoMemoryReplSet.create({
     replSet: { count: 1, storageEngine: 'wiredTiger' },
-    instanceOpts: [{ dbPath, storageEngine: 'wiredTiger' }],
+    instanceOpts: [{ dbPath, storageEngine: 'wiredTiger', port: dbPath ? EMBEDDED_PORT : undefined }],
   });
   return {
     kind: 'embedded-mongod',

@@ -63,7 +63,8 @@ export async function startStandin(options: { port?: number; file?: string } = {
     mkdirSync(dirname(file), { recursive: true });
     args.push(file);
   }
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open as a lifeline: the launcher exits when it closes, so no orphan outlives us.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   await waitForLine(child, 'listening on', 60_000);
   return {
     uri: `mongodb://127.0.0.1:${port}`,

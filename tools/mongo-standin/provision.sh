@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Fetches mongo-java-server and its dependencies from Maven Central into ~/.m2 (once) and
+# writes the classpath the launcher runs with. The application does the same on first use.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$here/classpath.txt" -f "$here/pom.xml"
+echo "mongo-java-server classpath ready ($(tr ':' '\n' < "$here/classpath.txt" | wc -l) jars)"
