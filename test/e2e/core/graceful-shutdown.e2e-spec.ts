@@ -21,7 +21,7 @@ describe('graceful shutdown', () => {
 
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect((await response.json()).accessToken).toBeTruthy();
+    expect(((await response.json()) as { accessToken?: string }).accessToken).toBeTruthy();
     await closing;
     await expect(fetch(`${base}/api/health/live`)).rejects.toThrow();
   });
