@@ -9,6 +9,7 @@ import { mountSwagger } from './core/http/openapi.js';
 import { requestIdFrom } from './core/http/request-id.js';
 import { createValidationPipe } from './core/http/validation.js';
 import { createRootLogger, PinoNestLogger } from './core/logging/logger.js';
+import { requestContext } from './core/logging/request-context.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -37,6 +38,7 @@ export async function createApp(): Promise<CreatedApp> {
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON (and forms, parsed by Nest); plain text is answered 415 rather than half-parsed.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', (request, _reply, done) => requestContext.run({ requestId: String(request.id) }, done));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,16 +1,22 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { currentRequestId } from './request-context.js';
 
 /** One JSON logger for Fastify's request logs and Nest's own messages. */
-export function createRootLogger(level: string): Logger {
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     level,
     base: { service: 'atrium' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'], censor: '[redacted]' },
     formatters: { level: (label) => ({ level: label }) },
+    // Lines written by services during a request carry its id too, not only Fastify's own request logs.
+    mixin: (_context, _level, logger) => {
+      const requestId = currentRequestId();
+      return requestId && !(logger as unknown as { bindings(): Record<string, unknown> }).bindings().requestId ? { requestId } : {};
+    },
   };
-  return pino(options);
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export class PinoNestLogger implements LoggerService {
