@@ -51,6 +51,8 @@ export async function createApp(): Promise<CreatedApp> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
+        // Plain-http deployments (localhost, behind a TLS proxy) must still load Swagger UI's assets.
+        upgradeInsecureRequests: null,
       },
     },
   });
