@@ -2,10 +2,15 @@ import { lookup } from 'node:dns/promises';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { startStandin } from './mongo-standin.js';
 
-/** Port of the persistent embedded mongod of `npm start`. */
-const EMBEDDED_PORT = 27027;
+/**
+ * Fixed loopback ports of the persistent embedded servers, so a second Atrium process
+ * (`npm run seed` next to `npm start`) shares the running one instead of opening its files twice.
+ */
+const EMBEDDED_MONGOD_PORT = 27027;
+const EMBEDDED_STANDIN_PORT = 27028;
 
 export type DatabaseKind = 'external' | 'embedded-mongod' | 'standin';
 
@@ -33,15 +38,17 @@ export async function resolveDatabase(options: ResolveOptions): Promise<Database
   if (options.uri) {
     return { kind: 'external', uri: options.uri, description: 'MONGODB_URI', stop: async () => undefined };
   }
-  if (process.env.ATRIUM_SKIP_EMBEDDED_MONGOD !== '1') {
-    try {
-      return await startEmbeddedMongod(options.dataDir);
-    } catch (error) {
-      options.log?.(`embedded mongod unavailable (${firstLine(error)}); falling back to the mongo-java-server stand-in`);
-    }
+  if (options.dataDir) {
+    const running = await findRunningEmbedded();
+    if (running) return running;
+  }
+  try {
+    return await startEmbeddedMongod(options.dataDir);
+  } catch (error) {
+    options.log?.(`embedded mongod unavailable (${firstLine(error)}); falling back to the mongo-java-server stand-in`);
   }
   const file = options.dataDir ? join(resolve(options.dataDir), 'standin', 'atrium.mv') : undefined;
-  const standin = await startStandin({ file });
+  const standin = await startStandin({ file, port: file ? EMBEDDED_STANDIN_PORT : undefined });
   return {
     kind: 'standin',
     uri: standin.uri,
@@ -66,6 +73,37 @@ async function assertMongodObtainable(): Promise<void> {
   }
 }
 
+async function findRunningEmbedded(): Promise<DatabaseTarget | undefined> {
+  const candidates = [
+    { port: EMBEDDED_MONGOD_PORT, kind: 'embedded-mongod' as const, label: 'embedded mongod', query: '?directConnection=true' },
+    { port: EMBEDDED_STANDIN_PORT, kind: 'standin' as const, label: 'mongo-java-server stand-in', query: '' },
+  ];
+  for (const candidate of candidates) {
+    const uri = `mongodb://127.0.0.1:${candidate.port}/${candidate.query}`;
+    if (await answersPing(uri)) {
+      return {
+        kind: candidate.kind,
+        uri,
+        description: `${candidate.label} already running on port ${candidate.port}`,
+        stop: async () => undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+async function answersPing(uri: string): Promise<boolean> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
 async function startEmbeddedMongod(dataDir?: string): Promise<DatabaseTarget> {
   await assertMongodObtainable();
   // Imported lazily: the package is only needed when no MONGODB_URI is given.
@@ -76,7 +114,7 @@ async function startEmbeddedMongod(dataDir?: string): Promise<DatabaseTarget> {
   // Persistent data keeps a fixed port: the replica-set config stored with it names host and port.
   const replSet = await MongoMemoryReplSet.create({
     replSet: { count: 1, storageEngine: 'wiredTiger' },
-    instanceOpts: [{ dbPath, storageEngine: 'wiredTiger', port: dbPath ? EMBEDDED_PORT : undefined }],
+    instanceOpts: [{ dbPath, storageEngine: 'wiredTiger', port: dbPath ? EMBEDDED_MONGOD_PORT : undefined }],
   });
   return {
     kind: 'embedded-mongod',
