@@ -57,7 +57,7 @@ export async function startStandin(options: { port?: number; file?: string } = {
   const home = standinHome();
   const classpath = standinClasspath(home);
   const port = options.port ?? (await freePort());
-  const args = ['-Xss8m', '-cp', classpath, join(home, 'Launcher.java'), String(port)];
+  const args = ['-Xss8m', '-cp', classpath, join(home, 'Launcher.java'), String(port), '--exit-on-stdin-eof'];
   if (options.file) {
     const file = resolve(options.file);
     mkdirSync(dirname(file), { recursive: true });

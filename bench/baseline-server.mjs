@@ -1,0 +1,108 @@
+// The baseline: a bare Fastify server on the official mongodb driver that answers the benchmark's
+// scenarios with the same queries, indexes, token checks and hashing as Atrium, and nothing else.
+// What Atrium costs above it is the price of Nest, Mongoose, validation and the guards.
+import argon2 from 'argon2';
+import Fastify from 'fastify';
+import jwt from 'jsonwebtoken';
+import { MongoClient, ObjectId } from 'mongodb';
+import { createHash, randomBytes } from 'node:crypto';
+
+const { MONGODB_URI, MONGODB_DB_NAME, JWT_SECRET, PORT = '3100' } = process.env;
+const client = await new MongoClient(MONGODB_URI).connect();
+const db = client.db(MONGODB_DB_NAME);
+const users = db.collection('users');
+const sessions = db.collection('usersessions');
+const activities = db.collection('useractivities');
+
+function actorOf(request, reply) {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  try {
+    if (scheme !== 'Bearer') throw new Error('no token');
+    const claims = jwt.verify(token, JWT_SECRET, { algorithms: ['HS256'] });
+    return { id: claims.sub, role: claims.role };
+  } catch {
+    reply.code(401).send({ status: 401 });
+    return undefined;
+  }
+}
+
+const publicProfile = (user) => ({
+  id: user._id.toHexString(),
+  displayName: user.profile?.displayName,
+  avatarUrl: user.profile?.avatarUrl,
+  bio: user.profile?.bio,
+  role: user.role,
+  createdAt: user.createdAt.toISOString(),
+  updatedAt: user.updatedAt.toISOString(),
+});
+
+const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+app.get('/health', async () => ({ status: 'ok', info: {}, error: {}, details: {} }));
+
+app.get('/users/:id', async (request, reply) => {
+  if (!actorOf(request, reply)) return reply;
+  if (!/^[0-9a-f]{24}$/i.test(request.params.id)) return reply.code(400).send({ status: 400 });
+  const user = await users.findOne({ _id: new ObjectId(request.params.id) }, { projection: { passwordHash: 0 } });
+  if (!user) return reply.code(404).send({ status: 404 });
+  return publicProfile(user);
+});
+
+app.get('/users', async (request, reply) => {
+  const actor = actorOf(request, reply);
+  if (!actor) return reply;
+  if (actor.role !== 'staff' && actor.role !== 'admin') return reply.code(403).send({ status: 403 });
+  const page = Number(request.query.page ?? 1);
+  const limit = Number(request.query.limit ?? 20);
+  const filter = request.query.role ? { role: String(request.query.role) } : {};
+  const [items, total] = await Promise.all([
+    users.find(filter, { projection: { passwordHash: 0 } }).sort({ createdAt: -1, _id: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+    users.countDocuments(filter),
+  ]);
+  return { items: items.map((user) => ({ ...publicProfile(user), email: user.email, profile: user.profile, preferences: user.preferences })), total, page, limit };
+});
+
+app.post('/register', async (request, reply) => {
+  const { email, password } = request.body ?? {};
+  if (typeof email !== 'string' || typeof password !== 'string' || password.length < 10) return reply.code(400).send({ status: 400 });
+  const now = new Date();
+  const normalized = email.trim().toLowerCase();
+  const inserted = await users.insertOne({
+    email: normalized,
+    passwordHash: await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    role: 'user',
+    status: 'active',
+    profile: { timezone: 'UTC', locale: 'en' },
+    preferences: { theme: 'system', productEmails: true, marketingEmails: false },
+    searchKeys: [normalized],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await activities.insertOne({ userId: inserted.insertedId, type: 'registered', expiresAt: new Date(Date.now() + 365 * 86400000), createdAt: now, updatedAt: now });
+  const secret = randomBytes(32).toString('base64url');
+  const session = await sessions.insertOne({
+    userId: inserted.insertedId,
+    tokenHash: createHash('sha256').update(secret).digest('base64url'),
+    previousTokenHashes: [],
+    lastSeenAt: now,
+    expiresAt: new Date(Date.now() + 30 * 86400000),
+    createdAt: now,
+    updatedAt: now,
+  });
+  const sessionId = session.insertedId.toHexString();
+  const accessToken = jwt.sign({ sub: inserted.insertedId.toHexString(), role: 'user', sid: sessionId, typ: 'access' }, JWT_SECRET, {
+    algorithm: 'HS256',
+    expiresIn: 900,
+  });
+  return reply.code(201).send({ accessToken, refreshToken: `${sessionId}.${secret}`, user: { id: inserted.insertedId.toHexString(), email: normalized } });
+});
+
+await app.listen({ port: Number(PORT), host: '127.0.0.1' });
+console.log(`baseline listening on ${PORT}`);
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, async () => {
+    await app.close();
+    await client.close();
+    process.exit(0);
+  });
+}

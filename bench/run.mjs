@@ -1,0 +1,182 @@
+// `npm run bench`: Atrium (built, as `start:prod` runs it) against the bare baseline server, scenario by
+// scenario, on the same seeded database in the same run. Prints a table and writes bench/results/<run>.json.
+// Timings are reported, never asserted.
+import autocannon from 'autocannon';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveDatabase } from '../dist/core/database/database-target.js';
+import { freePort } from '../dist/core/database/mongo-standin.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '500' },
+    users: { type: 'string', default: '10000' },
+    only: { type: 'string' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const fixedRate = Number(values.rate);
+const JWT_SECRET = 'bench-secret-that-is-long-enough-0123456789';
+const DB_NAME = 'atrium_bench';
+
+const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
+console.log(`[database] ${database.description}`);
+const env = {
+  ...process.env,
+  MONGODB_URI: database.uri,
+  MONGODB_DB_NAME: DB_NAME,
+  JWT_SECRET,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  // One client address sends everything; the limits must not be what is measured.
+  AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+};
+
+console.log(`[seed] ${values.users} users`);
+execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', values.users], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const children = [];
+async function startServer(name, args, port) {
+  const child = spawn('node', args, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      const response = await fetch(`${base}${name === 'atrium' ? '/api/health/ready' : '/health'}`);
+      if (response.ok) return base;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not become ready`);
+}
+
+const atrium = await startServer('atrium', [join(root, 'dist/main.js')], await freePort());
+const baseline = await startServer('baseline', [join(root, 'bench/baseline-server.mjs')], await freePort());
+
+async function loginAs(email) {
+  const response = await fetch(`${atrium}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'atrium-demo-password' }),
+  });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+  return response.json();
+}
+const user = await loginAs('user@atrium.test');
+const staff = await loginAs('staff@atrium.test');
+const someone = (await (await fetch(`${atrium}/api/users?role=user&limit=1&page=37`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).json()).items[0].id;
+
+let registrations = 0;
+const uniqueRegistration = (request) => ({
+  ...request,
+  body: JSON.stringify({ email: `bench.${process.pid}.${Date.now()}.${registrations++}@example.com`, password: 'bench password 123' }),
+});
+
+const scenarios = [
+  { name: 'health', kind: 'read', atrium: { path: '/api/health/live' }, baseline: { path: '/health' } },
+  {
+    name: 'get user by id (auth)',
+    kind: 'read',
+    atrium: { path: `/api/users/${someone}`, token: user.accessToken },
+    baseline: { path: `/users/${someone}`, token: user.accessToken },
+  },
+  {
+    name: 'list users, role filter, page 2 (staff)',
+    kind: 'read',
+    atrium: { path: '/api/users?role=user&page=2&limit=20', token: staff.accessToken },
+    baseline: { path: '/users?role=user&page=2&limit=20', token: staff.accessToken },
+  },
+  { name: 'register (create)', kind: 'create', atrium: { path: '/api/auth/register', method: 'POST' }, baseline: { path: '/register', method: 'POST' } },
+].filter((scenario) => !values.only || scenario.name.includes(values.only));
+
+function load(base, target, options) {
+  const headers = { 'content-type': 'application/json' };
+  if (target.token) headers.authorization = `Bearer ${target.token}`;
+  const request = { method: target.method ?? 'GET', path: target.path, headers };
+  if (request.method === 'POST') request.setupRequest = uniqueRegistration;
+  return autocannon({ url: base, connections, duration, requests: [request], ...options });
+}
+
+const summarize = (result) => ({
+  requestsPerSecond: Math.round(result.requests.average),
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  errors: result.errors + result.timeouts + result.non2xx,
+  total: result.requests.total,
+});
+
+const rows = [];
+for (const scenario of scenarios) {
+  const row = { scenario: scenario.name };
+  for (const side of ['baseline', 'atrium']) {
+    const base = side === 'atrium' ? atrium : baseline;
+    await load(base, scenario[side], { duration: 2 }); // warm-up: JIT, pools, caches
+    row[side] = summarize(await load(base, scenario[side], {}));
+    // Latency at a fixed arrival rate (the p99 target); creates are bound by password hashing, so reads only.
+    if (scenario.kind === 'read') {
+      row[side].atFixedRate = summarize(await load(base, scenario[side], { overallRate: fixedRate, connections: Math.max(connections, 50) }));
+    }
+  }
+  row.ratio = Number((row.atrium.requestsPerSecond / Math.max(1, row.baseline.requestsPerSecond)).toFixed(2));
+  rows.push(row);
+  console.log(`[bench] ${scenario.name}: atrium ${row.atrium.requestsPerSecond} req/s, baseline ${row.baseline.requestsPerSecond} req/s`);
+}
+
+for (const child of children) child.kill('SIGTERM');
+await database.stop();
+
+const pad = (value, width) => String(value).padStart(width);
+console.log(`\nAtrium vs baseline, ${duration} s per run, ${connections} connections; p99@${fixedRate} is the p99 at a fixed ${fixedRate} req/s\n`);
+console.log(`${'scenario'.padEnd(40)}${pad('atrium r/s', 11)}${pad('base r/s', 10)}${pad('ratio', 7)}${pad('p50', 6)}${pad('p99', 6)}${pad(`p99@${fixedRate}`, 9)}${pad('base p99', 9)}${pad('errors', 8)}`);
+for (const row of rows) {
+  console.log(
+    `${row.scenario.padEnd(40)}${pad(row.atrium.requestsPerSecond, 11)}${pad(row.baseline.requestsPerSecond, 10)}${pad(row.ratio.toFixed(2), 7)}` +
+      `${pad(row.atrium.p50, 6)}${pad(row.atrium.p99, 6)}${pad(row.atrium.atFixedRate?.p99 ?? 'n/a', 9)}${pad(row.baseline.p99, 9)}` +
+      `${pad(row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0), 8)}`,
+  );
+}
+const reads = rows.filter((row) => row.atrium.atFixedRate);
+console.log(
+  `\nTargets (reported, not enforced): reads >= 0.6x baseline: ${reads.every((row) => row.ratio >= 0.6) ? 'met' : 'NOT met'}; ` +
+    `p99 <= 50 ms at ${fixedRate} req/s: ${reads.every((row) => row.atrium.atFixedRate.p99 <= 50) ? 'met' : 'NOT met'}; ` +
+    `zero errors: ${rows.every((row) => row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0) === 0) ? 'met' : 'NOT met'}`,
+);
+
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+} catch {
+  // not a git checkout
+}
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const file = join(root, 'bench', 'results', `${stamp}-${commit}.json`);
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      commit,
+      date: new Date().toISOString(),
+      node: process.version,
+      machine: { platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      database: database.description,
+      settings: { duration, connections, fixedRate, users: Number(values.users) },
+      scenarios: rows,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`\nresults: ${file.replace(root + '/', '')}`);
+process.exit(0);
