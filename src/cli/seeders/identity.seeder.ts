@@ -74,7 +74,10 @@ export async function seedUsers(
   batchSize = 1000,
 ): Promise<number> {
   let inserted = 0;
+  const now = new Date();
   const demo = DEMO_ACCOUNTS.map((account) => ({
+    createdAt: now,
+    updatedAt: now,
     email: account.email,
     passwordHash,
     role: account.role,

@@ -35,6 +35,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: AuthResultDto })
+  @ApiProblem(401, 'Wrong email or password (the same answer for both)')
   @ApiProblem(429, 'Too many failed attempts for this email or address')
   login(@Body() body: LoginDto, @Client() client: ClientInfo): Promise<AuthResultDto> {
     return this.auth.login(body, client);
@@ -46,6 +47,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old one stops working)' })
   @ApiOkResponse({ type: TokensDto })
+  @ApiProblem(401, 'Refresh token invalid, expired, revoked or already used (reuse revokes the session)')
   refresh(@Body() body: RefreshDto, @Client() client: ClientInfo): Promise<TokensDto> {
     return this.auth.refresh(body.refreshToken, client);
   }
