@@ -123,8 +123,9 @@ for (const scenario of scenarios) {
     const base = side === 'atrium' ? atrium : baseline;
     await load(base, scenario[side], { duration: 2 }); // warm-up: JIT, pools, caches
     row[side] = summarize(await load(base, scenario[side], {}));
-    // Latency at a fixed arrival rate (the p99 target); creates are bound by password hashing, so reads only.
-    if (scenario.kind === 'read') {
+    // Latency at a fixed arrival rate (the p99 target); creates are bound by password hashing, so reads only,
+    // and only where the server can sustain the rate at all (otherwise the queue, not the server, is measured).
+    if (scenario.kind === 'read' && row[side].requestsPerSecond > fixedRate) {
       row[side].atFixedRate = summarize(await load(base, scenario[side], { overallRate: fixedRate, connections: Math.max(connections, 50) }));
     }
   }
@@ -137,19 +138,22 @@ for (const child of children) child.kill('SIGTERM');
 await database.stop();
 
 const pad = (value, width) => String(value).padStart(width);
-console.log(`\nAtrium vs baseline, ${duration} s per run, ${connections} connections; p99@${fixedRate} is the p99 at a fixed ${fixedRate} req/s\n`);
+console.log(
+  `\nAtrium vs baseline, ${duration} s per run, ${connections} connections; p99@${fixedRate} is the p99 at a fixed ${fixedRate} req/s ` +
+    `("sat." where the server cannot sustain that rate)\n`,
+);
 console.log(`${'scenario'.padEnd(40)}${pad('atrium r/s', 11)}${pad('base r/s', 10)}${pad('ratio', 7)}${pad('p50', 6)}${pad('p99', 6)}${pad(`p99@${fixedRate}`, 9)}${pad('base p99', 9)}${pad('errors', 8)}`);
 for (const row of rows) {
   console.log(
     `${row.scenario.padEnd(40)}${pad(row.atrium.requestsPerSecond, 11)}${pad(row.baseline.requestsPerSecond, 10)}${pad(row.ratio.toFixed(2), 7)}` +
-      `${pad(row.atrium.p50, 6)}${pad(row.atrium.p99, 6)}${pad(row.atrium.atFixedRate?.p99 ?? 'n/a', 9)}${pad(row.baseline.p99, 9)}` +
+      `${pad(row.atrium.p50, 6)}${pad(row.atrium.p99, 6)}${pad(row.atrium.atFixedRate?.p99 ?? (row.atrium.requestsPerSecond <= fixedRate ? 'sat.' : 'n/a'), 9)}${pad(row.baseline.p99, 9)}` +
       `${pad(row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0), 8)}`,
   );
 }
-const reads = rows.filter((row) => row.atrium.atFixedRate);
+const reads = rows.filter((row) => scenarios.find((scenario) => scenario.name === row.scenario).kind === 'read');
 console.log(
   `\nTargets (reported, not enforced): reads >= 0.6x baseline: ${reads.every((row) => row.ratio >= 0.6) ? 'met' : 'NOT met'}; ` +
-    `p99 <= 50 ms at ${fixedRate} req/s: ${reads.every((row) => row.atrium.atFixedRate.p99 <= 50) ? 'met' : 'NOT met'}; ` +
+    `p99 <= 50 ms at ${fixedRate} req/s: ${reads.every((row) => row.atrium.atFixedRate && row.atrium.atFixedRate.p99 <= 50) ? 'met' : 'NOT met'}; ` +
     `zero errors: ${rows.every((row) => row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0) === 0) ? 'met' : 'NOT met'}`,
 );
 
