@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule } from './core/core.module.js';
+import { BillingModule } from './modules/billing/billing.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 
@@ -9,7 +10,7 @@ export class AppModule {
   static register(): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(), HealthModule, IdentityModule],
+      imports: [CoreModule.register(), HealthModule, IdentityModule, BillingModule],
     };
   }
 }

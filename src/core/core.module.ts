@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { IdempotencyModule } from './http/idempotency/idempotency.module.js';
 import { InputShapeGuard } from './http/input-shape.guard.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { rateClassOf } from './http/rate-limit.js';
@@ -26,6 +27,7 @@ export class CoreModule {
         AppConfigModule.register(),
         DatabaseModule,
         AuthCoreModule,
+        IdempotencyModule,
         ScheduleModule.forRoot(),
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         ThrottlerModule.forRootAsync({

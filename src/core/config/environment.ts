@@ -77,6 +77,29 @@ export class Environment {
   ACTIVITY_RETENTION_DAYS = 365;
 
   @IsOptional()
+  @Matches(/^sk_(test|live)_\w+$/, { message: 'must be a Stripe secret key (sk_test_… or sk_live_…)' })
+  STRIPE_SECRET_KEY?: string;
+
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  STRIPE_WEBHOOK_SECRET = 'whsec_atrium_dev_only_change_me';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'must be a base URL such as http://127.0.0.1:12111' })
+  STRIPE_API_BASE?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BILLING_MAX_AMOUNT = 100_000_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  BILLING_TAX_RATE_BPS = 0;
+
+  @IsOptional()
   @IsEmail()
   BOOTSTRAP_ADMIN_EMAIL?: string;
 

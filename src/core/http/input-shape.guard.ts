@@ -1,8 +1,13 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ValidationProblem, type FieldError } from './problem.js';
 
 const MAX_DEPTH = 32;
+const SIGNED_PAYLOAD_KEY = 'atrium:signed-payload';
+
+/** For webhook routes whose body is verified by a provider signature over the raw bytes. */
+export const SignedPayload = () => SetMetadata(SIGNED_PAYLOAD_KEY, true);
 
 /**
  * First layer against operator injection: no key in a body or query string may start with `$`
@@ -11,20 +16,19 @@ const MAX_DEPTH = 32;
  */
 @Injectable()
 export class InputShapeGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const errors: FieldError[] = [];
     findOperatorKeys(request.query, 'query', errors, 0);
-    // Raw webhook payloads belong to the provider's format and are checked by signature instead.
-    if (!isRawBodyRoute(request)) findOperatorKeys(request.body, 'body', errors, 0);
+    // Signed provider payloads (webhooks) keep the provider's format; their signature vouches for them.
+    const signed = this.reflector.getAllAndOverride<boolean>(SIGNED_PAYLOAD_KEY, [context.getHandler(), context.getClass()]);
+    if (!signed) findOperatorKeys(request.body, 'body', errors, 0);
     if (errors.length > 0) throw new ValidationProblem(errors, 'Field names may not start with "$" or contain ".".');
     return true;
   }
-}
-
-function isRawBodyRoute(request: FastifyRequest): boolean {
-  return request.routeOptions.config !== undefined && (request.routeOptions.config as { rawBody?: boolean }).rawBody === true;
 }
 
 export function findOperatorKeys(value: unknown, path: string, errors: FieldError[], depth = 0): void {

@@ -1,0 +1,73 @@
+import { HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Model } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import type { Actor } from '../../auth/roles.js';
+import { ProblemException, ValidationProblem } from '../problem.js';
+import { IdempotencyKey } from './idempotency-key.schema.js';
+
+const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,255}$/;
+const REMEMBER_MS = 24 * 3600 * 1000;
+
+/** Stores the first answer per (caller, route, key) and replays it; see @Idempotent(). */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@InjectModel(IdempotencyKey.name) private readonly keys: Model<IdempotencyKey>) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return next.handle();
+    if (typeof header !== 'string' || !KEY_FORMAT.test(header)) {
+      throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'must be 8–255 characters of letters, digits and _ . : -' }]);
+    }
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return from(this.handle(request, reply, header, next));
+  }
+
+  private async handle(request: FastifyRequest & { actor?: Actor }, reply: FastifyReply, key: string, next: CallHandler): Promise<unknown> {
+    const scope = `${request.actor?.id ?? 'anonymous'}:${request.method} ${request.routeOptions.url}:${key}`;
+    const bodyHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null) + JSON.stringify(request.params ?? null))
+      .digest('base64url');
+    try {
+      await this.keys.create({ scope, bodyHash, state: 'in-progress', expiresAt: new Date(Date.now() + REMEMBER_MS) });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return this.replay(scope, bodyHash, reply);
+    }
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.keys.updateOne({ scope }, { $set: { state: 'completed', statusCode: reply.statusCode, responseBody: body ?? null } });
+      return body;
+    } catch (error) {
+      // A failed first attempt leaves nothing behind, so the client may retry with the same key.
+      await this.keys.deleteOne({ scope, state: 'in-progress' });
+      throw error;
+    }
+  }
+
+  private async replay(scope: string, bodyHash: string, reply: FastifyReply): Promise<unknown> {
+    const stored = await this.keys.findOne({ scope }).lean<IdempotencyKey>();
+    if (!stored || stored.bodyHash !== bodyHash) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'idempotency-key-reused',
+        'Idempotency key reused',
+        'This Idempotency-Key was used with a different request.',
+      );
+    }
+    if (stored.state !== 'completed') {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'idempotency-in-progress',
+        'Request in progress',
+        'The first request with this Idempotency-Key is still running.',
+      );
+    }
+    reply.status(stored.statusCode ?? 200).header('Idempotent-Replayed', 'true');
+    return lastValueFrom(of(stored.responseBody));
+  }
+}

@@ -1,0 +1,18 @@
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiProblem } from '../problem.dto.js';
+import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+
+export const IDEMPOTENT_KEY = 'atrium:idempotent';
+
+/**
+ * For POSTs that move money: with an `Idempotency-Key` header, the same key and body replay the
+ * first answer; the same key with another body is 409.
+ */
+export const Idempotent = () =>
+  applyDecorators(
+    SetMetadata(IDEMPOTENT_KEY, true),
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (8–255 characters), remembered for 24 hours' }),
+    ApiProblem(409, 'Idempotency-Key reused with a different body, or its first request is still running'),
+  );

@@ -1,0 +1,43 @@
+import type { Types } from 'mongoose';
+import type { TransactionDto } from './dto/transaction.dto.js';
+import { formatMoney } from './money.js';
+import type { Transaction } from './schemas/transaction.schema.js';
+
+export const iso = (date: Date | undefined) => (date ? new Date(date).toISOString() : undefined);
+export const idOf = (value: Types.ObjectId | undefined) => value?.toString();
+
+export function toTransactionDto(transaction: Transaction, clientSecret?: string): TransactionDto {
+  const id = transaction._id.toString();
+  return {
+    id,
+    transactionId: id,
+    userId: transaction.userId.toString(),
+    type: transaction.type,
+    amount: transaction.amount,
+    currency: transaction.currency,
+    amountFormatted: formatMoney(transaction.amount, transaction.currency),
+    status: transaction.status,
+    refundedAmount: transaction.refundedAmount ?? 0,
+    provider: transaction.provider,
+    stripePaymentIntentId: transaction.stripePaymentIntentId,
+    clientSecret,
+    refundOf: idOf(transaction.refundOf),
+    description: transaction.description,
+    metadata: transaction.metadata,
+    billingDetails: transaction.billingDetails,
+    failureReason: transaction.failureReason,
+    audit: (transaction.audit ?? []).map((change) => ({
+      from: change.from ?? null,
+      to: change.to,
+      at: iso(change.at)!,
+      source: change.source,
+      actorId: idOf(change.actorId),
+      eventId: change.eventId,
+      reason: change.reason,
+      ip: change.ip,
+      userAgent: change.userAgent,
+    })),
+    createdAt: iso(transaction.createdAt)!,
+    updatedAt: iso(transaction.updatedAt)!,
+  };
+}

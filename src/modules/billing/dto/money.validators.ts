@@ -1,0 +1,17 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isCurrency } from '../money.js';
+
+/** ISO 4217 code, any case in, upper case out. */
+export function IsCurrencyCode(options?: ValidationOptions) {
+  return (target: object, propertyName: string) => {
+    Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))(target, propertyName);
+    registerDecorator({
+      name: 'isCurrencyCode',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be an ISO 4217 currency code`, ...options },
+      validator: { validate: (value: unknown) => isCurrency(value) },
+    });
+  };
+}

@@ -1,0 +1,118 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { assertMayAccess } from '../../core/auth/ownership.js';
+import type { Actor } from '../../core/auth/roles.js';
+import { AppConfig } from '../../core/config/app-config.js';
+import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
+import { idOf, iso } from './billing.mapper.js';
+import type { InvoiceDto } from './dto/invoice.dto.js';
+import { renderInvoiceHtml } from './invoice-html.js';
+import { formatMoney } from './money.js';
+import { Invoice } from './schemas/invoice.schema.js';
+import { InvoiceCounter } from './schemas/invoice-counter.schema.js';
+import type { Transaction } from './schemas/transaction.schema.js';
+
+@Injectable()
+export class InvoicesService {
+  constructor(
+    @InjectModel(Invoice.name) private readonly invoices: Model<Invoice>,
+    @InjectModel(InvoiceCounter.name) private readonly counters: Model<InvoiceCounter>,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A paid invoice for a succeeded payment, once: the amount paid is the total, tax included,
+   * split into subtotal and tax on the server.
+   */
+  async issueForPayment(payment: Transaction): Promise<void> {
+    if (await this.invoices.exists({ sourceTransactionId: payment._id })) return;
+    const rateBps = this.config.get('BILLING_TAX_RATE_BPS');
+    // Prices are tax-inclusive: total = subtotal + tax(subtotal).
+    const subtotal = Math.round((payment.amount * 10_000) / (10_000 + rateBps));
+    const tax = payment.amount - subtotal;
+    const now = new Date();
+    try {
+      await this.invoices.create({
+        number: await this.nextNumber(now.getUTCFullYear()),
+        userId: payment.userId,
+        status: 'paid',
+        currency: payment.currency,
+        lines: [
+          { description: payment.description ?? `Payment ${payment._id.toString()}`, quantity: 1, unitAmount: subtotal, amount: subtotal },
+        ],
+        subtotal,
+        taxRateBps: rateBps,
+        tax,
+        total: payment.amount,
+        transactionIds: [payment._id],
+        sourceTransactionId: payment._id,
+        issuedAt: now,
+        paidAt: now,
+      });
+    } catch (error) {
+      // The same payment confirmed twice at once: the unique index keeps one invoice.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+
+  /** `INV-<year>-<000001>`: one atomic increment per invoice, so numbers are distinct and consecutive. */
+  private async nextNumber(year: number): Promise<string> {
+    const counter = await this.counters
+      .findOneAndUpdate({ year }, { $inc: { last: 1 } }, { upsert: true, returnDocument: 'after' })
+      .lean<InvoiceCounter>();
+    return `INV-${year}-${String(counter!.last).padStart(6, '0')}`;
+  }
+
+  async listMine(actor: Actor, query: PageQueryDto): Promise<Page<InvoiceDto>> {
+    const filter = { userId: new Types.ObjectId(actor.id) };
+    const [items, total] = await Promise.all([
+      this.invoices.find(filter).sort({ createdAt: -1, _id: -1 }).skip(query.skip).limit(query.limit).lean<Invoice[]>(),
+      this.invoices.countDocuments(filter),
+    ]);
+    return toPage(items.map(toInvoiceDto), total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<InvoiceDto> {
+    return toInvoiceDto(await this.findFor(actor, id));
+  }
+
+  async render(actor: Actor, id: string): Promise<{ html: string; number: string }> {
+    const invoice = await this.findFor(actor, id);
+    return { html: renderInvoiceHtml(invoice), number: invoice.number };
+  }
+
+  async forPayment(payment: Transaction): Promise<InvoiceDto> {
+    const invoice = await this.invoices.findOne({ sourceTransactionId: payment._id }).lean<Invoice>();
+    if (!invoice) throw new NotFoundException('This payment has no invoice (it has not succeeded).');
+    return toInvoiceDto(invoice);
+  }
+
+  private async findFor(actor: Actor, id: string): Promise<Invoice> {
+    const invoice = await this.invoices.findById(new Types.ObjectId(id)).lean<Invoice>();
+    if (!invoice) throw new NotFoundException('No such invoice.');
+    assertMayAccess(actor, invoice.userId);
+    return invoice;
+  }
+}
+
+export function toInvoiceDto(invoice: Invoice): InvoiceDto {
+  return {
+    id: invoice._id.toString(),
+    number: invoice.number,
+    userId: invoice.userId.toString(),
+    status: invoice.status,
+    currency: invoice.currency,
+    lines: invoice.lines.map(({ description, quantity, unitAmount, amount }) => ({ description, quantity, unitAmount, amount })),
+    subtotal: invoice.subtotal,
+    taxRateBps: invoice.taxRateBps,
+    tax: invoice.tax,
+    total: invoice.total,
+    totalFormatted: formatMoney(invoice.total, invoice.currency),
+    transactionIds: invoice.transactionIds.map((id) => idOf(id)!),
+    issuedAt: iso(invoice.issuedAt),
+    paidAt: iso(invoice.paidAt),
+    createdAt: iso(invoice.createdAt)!,
+    updatedAt: iso(invoice.updatedAt)!,
+  };
+}

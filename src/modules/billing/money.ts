@@ -1,0 +1,20 @@
+/** ISO 4217 codes the runtime knows; amounts are integers in the currency's minor unit. */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export const isCurrency = (code: unknown): code is string => typeof code === 'string' && CURRENCIES.has(code.toUpperCase());
+
+/** Digits after the decimal point (JPY 0, EUR 2, KWD 3), as Intl knows them. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Formatting happens only here, at the edge: 1234 EUR → "€12.34". */
+export function formatMoney(amount: number, currency: string, locale = 'en'): string {
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** digits);
+}
+
+/** Tax in basis points, rounded half up to the minor unit. */
+export function taxOf(subtotal: number, rateBps: number): number {
+  return Math.floor((subtotal * rateBps + 5_000) / 10_000);
+}

@@ -1,0 +1,43 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { SchemaTypes, type HydratedDocument, type Types } from 'mongoose';
+import { PROVIDERS, type ProviderName } from './transaction.schema.js';
+
+export const SUBSCRIPTION_STATUSES = ['incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'canceled'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+export const SUBSCRIPTION_ITEMS = ['plan', 'agent'] as const;
+export type SubscriptionItem = (typeof SUBSCRIPTION_ITEMS)[number];
+
+/** A plan subscription (seed 002) or an agent subscription (seed 003's agentsubscriptions: item `agent`). */
+@Schema({ collection: 'subscriptions', timestamps: true })
+export class Subscription {
+  _id: Types.ObjectId;
+  @Prop({ type: SchemaTypes.ObjectId, required: true }) userId: Types.ObjectId;
+  @Prop({ type: String, enum: SUBSCRIPTION_ITEMS, required: true }) itemType: SubscriptionItem;
+  /** The plan key, or the agent's id for agent subscriptions. */
+  @Prop({ required: true, maxlength: 100 }) itemId: string;
+  @Prop({ required: true, maxlength: 50 }) plan: string;
+  @Prop({ required: true, min: 0 }) amount: number;
+  @Prop({ required: true, uppercase: true }) currency: string;
+  @Prop({ type: String, enum: ['month', 'year'], required: true }) interval: 'month' | 'year';
+  @Prop({ type: String, enum: SUBSCRIPTION_STATUSES, default: 'incomplete' }) status: SubscriptionStatus;
+  @Prop({ required: true }) currentPeriodStart: Date;
+  @Prop({ required: true }) currentPeriodEnd: Date;
+  @Prop({ default: false }) cancelAtPeriodEnd: boolean;
+  @Prop() canceledAt?: Date;
+  @Prop({ type: String, enum: PROVIDERS, required: true }) provider: ProviderName;
+  @Prop() providerSubscriptionId?: string;
+  @Prop() providerCustomerId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SubscriptionDocument = HydratedDocument<Subscription>;
+export const SubscriptionSchema = SchemaFactory.createForClass(Subscription);
+
+// "My subscriptions", newest first.
+SubscriptionSchema.index({ userId: 1, createdAt: -1 });
+// Provider webhooks find the subscription by its provider id.
+SubscriptionSchema.index(
+  { providerSubscriptionId: 1 },
+  { unique: true, sparse: true },
+);
