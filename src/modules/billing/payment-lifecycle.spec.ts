@@ -24,8 +24,13 @@ describe('payment lifecycle', () => {
   it('reaches every status from pending', () => {
     const reached = new Set<string>(['pending']);
     const queue = ['pending'] as (keyof typeof PAYMENT_TRANSITIONS)[];
-    while (queue.length)
-      for (const next of PAYMENT_TRANSITIONS[queue.shift()!]) if (!reached.has(next)) (reached.add(next), queue.push(next));
+    while (queue.length > 0) {
+      for (const next of PAYMENT_TRANSITIONS[queue.shift()!]) {
+        if (reached.has(next)) continue;
+        reached.add(next);
+        queue.push(next);
+      }
+    }
     expect([...reached].sort()).toEqual([...PAYMENT_STATUSES].sort());
   });
 });

@@ -37,7 +37,4 @@ export const SubscriptionSchema = SchemaFactory.createForClass(Subscription);
 // "My subscriptions", newest first.
 SubscriptionSchema.index({ userId: 1, createdAt: -1 });
 // Provider webhooks find the subscription by its provider id.
-SubscriptionSchema.index(
-  { providerSubscriptionId: 1 },
-  { unique: true, sparse: true },
-);
+SubscriptionSchema.index({ providerSubscriptionId: 1 }, { unique: true, sparse: true });

@@ -67,10 +67,7 @@ export const TransactionSchema = SchemaFactory.createForClass(Transaction);
 
 // Webhooks find the transaction of a payment intent; one transaction per intent. Sparse, not partial:
 // the test stand-in ignores partialFilterExpression, and sparse means the same here.
-TransactionSchema.index(
-  { stripePaymentIntentId: 1 },
-  { unique: true, sparse: true },
-);
+TransactionSchema.index({ stripePaymentIntentId: 1 }, { unique: true, sparse: true });
 // A payer's history, newest first, optionally by status or type (GET /api/payments, /billing/transactions/user/:id).
 TransactionSchema.index({ userId: 1, createdAt: -1, _id: -1 });
 TransactionSchema.index({ userId: 1, status: 1, createdAt: -1 });
