@@ -29,6 +29,7 @@ export class BillingController {
   @Idempotent()
   @ApiOperation({ summary: 'Record a transaction (a pending payment with its provider intent); staff may record for a user' })
   @ApiCreatedResponse({ type: TransactionDto })
+  @ApiProblem(403, 'Only staff may record a payment for another user')
   @ApiProblem(502, 'The payment provider failed')
   record(@CurrentUser() actor: Actor, @Body() body: CreatePaymentDto, @Client() client: ClientInfo): Promise<TransactionDto> {
     return this.transactions.create(actor, body, client);

@@ -41,6 +41,7 @@ export class PaymentsController {
   @Idempotent()
   @ApiOperation({ summary: 'Create a payment intent (a pending payment); answers the client secret' })
   @ApiCreatedResponse({ type: TransactionDto })
+  @ApiProblem(403, 'Only staff may record a payment for another user')
   @ApiProblem(502, 'The payment provider failed')
   createIntent(@CurrentUser() actor: Actor, @Body() body: CreatePaymentDto, @Client() client: ClientInfo): Promise<TransactionDto> {
     return this.payments.createIntent(actor, body, client);
