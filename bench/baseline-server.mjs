@@ -5,14 +5,18 @@ import argon2 from 'argon2';
 import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
 import { MongoClient, ObjectId } from 'mongodb';
+import Stripe from 'stripe';
 import { createHash, randomBytes } from 'node:crypto';
 
-const { MONGODB_URI, MONGODB_DB_NAME, JWT_SECRET, PORT = '3100' } = process.env;
+const { MONGODB_URI, MONGODB_DB_NAME, JWT_SECRET, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
+const stripe = new Stripe('sk_test_signature_verification_only');
 const client = await new MongoClient(MONGODB_URI).connect();
 const db = client.db(MONGODB_DB_NAME);
 const users = db.collection('users');
 const sessions = db.collection('usersessions');
 const activities = db.collection('useractivities');
+const transactions = db.collection('transactions');
+const webhookEvents = db.collection('webhookevents');
 
 function actorOf(request, reply) {
   const [scheme, token] = (request.headers.authorization ?? '').split(' ');
@@ -95,6 +99,57 @@ app.post('/register', async (request, reply) => {
     expiresIn: 900,
   });
   return reply.code(201).send({ accessToken, refreshToken: `${sessionId}.${secret}`, user: { id: inserted.insertedId.toHexString(), email: normalized } });
+});
+
+app.post('/payments/intent', async (request, reply) => {
+  const actor = actorOf(request, reply);
+  if (!actor) return reply;
+  const { amount, currency } = request.body ?? {};
+  if (!Number.isInteger(amount) || amount < 1 || typeof currency !== 'string') return reply.code(400).send({ status: 400 });
+  const now = new Date();
+  const intentId = `pi_mock_${randomBytes(12).toString('hex')}`;
+  const doc = {
+    userId: new ObjectId(actor.id),
+    type: 'purchase',
+    amount,
+    currency: currency.toUpperCase(),
+    status: 'pending',
+    refundedAmount: 0,
+    provider: 'mock',
+    stripePaymentIntentId: intentId,
+    audit: [{ from: null, to: 'pending', at: now, source: 'api', actorId: new ObjectId(actor.id) }],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const inserted = await transactions.insertOne(doc);
+  return reply.code(201).send({ id: inserted.insertedId.toHexString(), ...doc, clientSecret: `${intentId}_secret` });
+});
+
+// Raw body for the signature, as Stripe requires.
+app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+  try {
+    request.rawBody = body;
+    done(null, body.length ? JSON.parse(body.toString()) : {});
+  } catch (error) {
+    done(error);
+  }
+});
+
+app.post('/webhook', async (request, reply) => {
+  let event;
+  try {
+    event = stripe.webhooks.constructEvent(request.rawBody, request.headers['stripe-signature'], STRIPE_WEBHOOK_SECRET);
+  } catch {
+    return reply.code(400).send({ status: 400 });
+  }
+  const before = await webhookEvents.findOneAndUpdate(
+    { provider: 'stripe', eventId: event.id },
+    { $setOnInsert: { provider: 'stripe', eventId: event.id, type: event.type, receivedAt: new Date(), outcome: 'received', payload: event.data.object }, $inc: { attempts: 1 } },
+    { upsert: true, returnDocument: 'before' },
+  );
+  if (before) return { received: true, duplicate: true, outcome: before.outcome };
+  await webhookEvents.updateOne({ provider: 'stripe', eventId: event.id }, { $set: { outcome: 'ignored', processedAt: new Date() } });
+  return { received: true, duplicate: false, outcome: 'ignored' };
 });
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });

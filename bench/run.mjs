@@ -2,6 +2,7 @@
 // scenario, on the same seeded database in the same run. Prints a table and writes bench/results/<run>.json.
 // Timings are reported, never asserted.
 import autocannon from 'autocannon';
+import Stripe from 'stripe';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,8 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const fixedRate = Number(values.rate);
 const JWT_SECRET = 'bench-secret-that-is-long-enough-0123456789';
+const STRIPE_WEBHOOK_SECRET = 'whsec_bench_secret_value';
+const signer = new Stripe('sk_test_signature_helper');
 const DB_NAME = 'atrium_bench';
 
 const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
@@ -34,6 +37,7 @@ const env = {
   MONGODB_URI: database.uri,
   MONGODB_DB_NAME: DB_NAME,
   JWT_SECRET,
+  STRIPE_WEBHOOK_SECRET,
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
   // One client address sends everything; the limits must not be what is measured.
@@ -83,6 +87,20 @@ const uniqueRegistration = (request) => ({
   body: JSON.stringify({ email: `bench.${process.pid}.${Date.now()}.${registrations++}@example.com`, password: 'bench password 123' }),
 });
 
+let webhooks = 0;
+// Every delivery is a new, freshly signed event (an event type nothing reacts to: recorded and acknowledged).
+const signedWebhook = (request) => {
+  const payload = JSON.stringify({
+    id: `evt_bench_${process.pid}_${Date.now()}_${webhooks++}`,
+    object: 'event',
+    type: 'customer.created',
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: 'cus_bench', object: 'customer' } },
+  });
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
+  return { ...request, body: payload, headers: { ...request.headers, 'stripe-signature': signature } };
+};
+
 const scenarios = [
   { name: 'health', kind: 'read', atrium: { path: '/api/health/live' }, baseline: { path: '/health' } },
   {
@@ -98,13 +116,27 @@ const scenarios = [
     baseline: { path: '/users?role=user&page=2&limit=20', token: staff.accessToken },
   },
   { name: 'register (create)', kind: 'create', atrium: { path: '/api/auth/register', method: 'POST' }, baseline: { path: '/register', method: 'POST' } },
+  {
+    name: 'create payment intent',
+    kind: 'create',
+    atrium: { path: '/api/payments/intent', method: 'POST', token: user.accessToken, body: { amount: 1999, currency: 'EUR' } },
+    baseline: { path: '/payments/intent', method: 'POST', token: user.accessToken, body: { amount: 1999, currency: 'EUR' } },
+  },
+  {
+    name: 'ingest signed webhook',
+    kind: 'create',
+    atrium: { path: '/api/billing/webhooks/stripe', method: 'POST', setup: signedWebhook },
+    baseline: { path: '/webhook', method: 'POST', setup: signedWebhook },
+  },
 ].filter((scenario) => !values.only || scenario.name.includes(values.only));
 
 function load(base, target, options) {
   const headers = { 'content-type': 'application/json' };
   if (target.token) headers.authorization = `Bearer ${target.token}`;
   const request = { method: target.method ?? 'GET', path: target.path, headers };
-  if (request.method === 'POST') request.setupRequest = uniqueRegistration;
+  if (target.body) request.body = JSON.stringify(target.body);
+  else if (target.setup) request.setupRequest = target.setup;
+  else if (request.method === 'POST') request.setupRequest = uniqueRegistration;
   return autocannon({ url: base, connections, duration, requests: [request], ...options });
 }
 
