@@ -21,6 +21,15 @@ export interface MethodFacts {
   expYear?: number;
 }
 
+export interface SubscriptionRequest {
+  email: string;
+  planKey: string;
+  amount: number;
+  currency: string;
+  interval: 'month' | 'year';
+  idempotencyKey: string;
+}
+
 export interface CreatedSubscription {
   id: string;
   customerId?: string;
@@ -44,14 +53,7 @@ export interface PaymentProvider {
     idempotencyKey: string;
   }): Promise<{ id: string; status: 'succeeded' | 'pending' | 'failed' }>;
   describeMethod(providerMethodId: string): Promise<MethodFacts | undefined>;
-  createSubscription(input: {
-    email: string;
-    planKey: string;
-    amount: number;
-    currency: string;
-    interval: 'month' | 'year';
-    idempotencyKey: string;
-  }): Promise<CreatedSubscription>;
+  createSubscription(input: SubscriptionRequest): Promise<CreatedSubscription>;
   setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<void>;
 }
 

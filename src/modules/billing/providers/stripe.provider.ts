@@ -2,7 +2,14 @@ import Stripe from 'stripe';
 import type { PaymentStatus } from '../payment-lifecycle.js';
 import type { SubscriptionStatus } from '../schemas/subscription.schema.js';
 import { METHOD_TYPES, type MethodType } from '../schemas/payment-method.schema.js';
-import { ProviderError, type CreatedIntent, type CreatedSubscription, type MethodFacts, type PaymentProvider } from './payment-provider.js';
+import {
+  ProviderError,
+  type CreatedIntent,
+  type CreatedSubscription,
+  type MethodFacts,
+  type PaymentProvider,
+  type SubscriptionRequest,
+} from './payment-provider.js';
 
 /** Stripe's intent statuses in our lifecycle; the requires_* states wait for the customer or a webhook. */
 export function statusOfIntent(status: Stripe.PaymentIntent.Status): PaymentStatus {
@@ -85,14 +92,7 @@ export class StripePaymentProvider implements PaymentProvider {
     return { type, brand: method.card?.brand, last4: method.card?.last4, expMonth: method.card?.exp_month, expYear: method.card?.exp_year };
   }
 
-  async createSubscription(input: {
-    email: string;
-    planKey: string;
-    amount: number;
-    currency: string;
-    interval: 'month' | 'year';
-    idempotencyKey: string;
-  }): Promise<CreatedSubscription> {
+  async createSubscription(input: SubscriptionRequest): Promise<CreatedSubscription> {
     const customer = await this.call(() =>
       this.stripe.customers.create({ email: input.email }, { idempotencyKey: `${input.idempotencyKey}:customer` }),
     );
