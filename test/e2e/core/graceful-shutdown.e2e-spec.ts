@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PasswordHasher } from '../../../src/modules/identity/password-hasher.js';
 import { startTestApp } from '../../support/app.js';
 import { registerUser } from '../../support/auth.js';
 
@@ -10,13 +11,23 @@ describe('graceful shutdown', () => {
     const address = t.app.getHttpServer().address() as { port: number };
     const base = `http://127.0.0.1:${address.port}`;
 
-    // A sign-in spends real time hashing; close the app while it runs.
+    // Hold a sign-in inside its handler, so the shutdown starts while it is certainly in flight.
+    const hasher = t.app.get(PasswordHasher);
+    const verify = hasher.verify.bind(hasher);
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    vi.spyOn(hasher, 'verify').mockImplementation(async (hash, password) => {
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return verify(hash, password);
+    });
+
     const inFlight = fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', connection: 'close' },
       body: JSON.stringify({ email: user.email, password: user.password }),
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inHandler;
     const closing = t.close({ dropDatabase: false });
 
     const response = await inFlight;
