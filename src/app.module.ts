@@ -3,6 +3,7 @@ import { CoreModule } from './core/core.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({})
 export class AppModule {
@@ -10,7 +11,7 @@ export class AppModule {
   static register(): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(), HealthModule, IdentityModule, BillingModule],
+      imports: [CoreModule.register(), HealthModule, IdentityModule, BillingModule, NotificationsModule],
     };
   }
 }

@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { IdempotencyModule } from './http/idempotency/idempotency.module.js';
 import { InputShapeGuard } from './http/input-shape.guard.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -28,6 +29,7 @@ export class CoreModule {
         DatabaseModule,
         AuthCoreModule,
         IdempotencyModule,
+        JobsModule,
         ScheduleModule.forRoot(),
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         ThrottlerModule.forRootAsync({

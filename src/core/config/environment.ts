@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -98,6 +98,79 @@ export class Environment {
   @Min(0)
   @Max(10_000)
   BILLING_TAX_RATE_BPS = 0;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EMAIL_DRAIN_INTERVAL_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EMAIL_BATCH_SIZE = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EMAIL_CONCURRENCY = 4;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EMAIL_MAX_ATTEMPTS = 6;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_RETRY_BASE_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EMAIL_LEASE_MS = 60_000;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Atrium <no-reply@atrium.local>';
+
+  @IsString()
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_RETENTION_READ_DAYS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_RETENTION_UNREAD_DAYS = 90;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  NOTIFICATION_CLEANUP_INTERVAL_MS = 60_000;
+
+  @IsOptional()
+  @IsString()
+  VAPID_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  VAPID_PRIVATE_KEY?: string;
+
+  @IsString()
+  VAPID_SUBJECT = 'mailto:admin@atrium.local';
 
   @IsOptional()
   @IsEmail()

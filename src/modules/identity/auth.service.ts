@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Actor } from '../../core/auth/roles.js';
@@ -8,6 +9,7 @@ import type { ClientInfo } from '../../core/http/client-info.js';
 import { ValidationProblem } from '../../core/http/problem.js';
 import { ActivityService } from './activity.service.js';
 import type { AuthResultDto, ChangePasswordDto, LoginDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
+import { IdentityEvents, type UserEvent } from './identity.events.js';
 import { toUserDto } from './identity.mapper.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -26,6 +28,7 @@ export class AuthService {
     private readonly activity: ActivityService,
     private readonly throttle: LoginThrottleService,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   async register(input: RegisterDto, client: ClientInfo): Promise<AuthResultDto> {
@@ -46,6 +49,7 @@ export class AuthService {
     });
     const user = created.toObject<User>();
     await this.activity.record(user._id, 'registered', client);
+    this.events.emit(IdentityEvents.registered, { userId: user._id.toString() } satisfies UserEvent);
     return { ...(await this.issue(user, client)), user: toUserDto(user) };
   }
 
@@ -112,6 +116,7 @@ export class AuthService {
     );
     const signedOut = await this.sessions.revokeAllOf(actor.id, 'password-changed', actor.sessionId);
     await this.activity.record(actor.id, 'password-changed', client, { details: { otherSessionsRevoked: signedOut } });
+    this.events.emit(IdentityEvents.passwordChanged, { userId: actor.id } satisfies UserEvent);
   }
 
   private async issue(user: Pick<User, '_id' | 'role'>, client: ClientInfo): Promise<TokensDto> {

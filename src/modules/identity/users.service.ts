@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type Model } from 'mongoose';
+import { trusted, Types, type Model } from 'mongoose';
 import type { Actor, Role } from '../../core/auth/roles.js';
 import type { ClientInfo } from '../../core/http/client-info.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
@@ -12,6 +12,14 @@ import { toPublicUserDto, toUserDto } from './identity.mapper.js';
 import { PasswordHasher } from './password-hasher.js';
 import { searchKeysOf, User } from './schemas/user.schema.js';
 import { SessionsService } from './sessions.service.js';
+
+export interface UserContact {
+  id: string;
+  email: string;
+  displayName: string;
+  timezone: string;
+  active: boolean;
+}
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -45,6 +53,27 @@ export class UsersService {
       details: { fields: Object.keys($set).filter((k) => k !== 'searchKeys') },
     });
     return toUserDto(updated);
+  }
+
+  /** What other contexts need to reach a user: address, name and time zone (undefined for an unknown id). */
+  async contactOf(id: string): Promise<UserContact | undefined> {
+    const user = await this.users.findById(new Types.ObjectId(id), { email: 1, profile: 1, status: 1 }).lean<User>();
+    if (!user) return undefined;
+    return {
+      id,
+      email: user.email,
+      displayName: user.profile?.displayName ?? user.profile?.firstName ?? user.email.split('@')[0],
+      timezone: user.profile?.timezone ?? 'UTC',
+      active: user.status === 'active',
+    };
+  }
+
+  /** Ids of every user with a role, in pages (for notifications sent to a role). */
+  async idsWithRole(role: Role, afterId: string | undefined, limit: number): Promise<string[]> {
+    const filter: Record<string, unknown> = { role };
+    if (afterId) filter._id = trusted({ $gt: new Types.ObjectId(afterId) });
+    const rows = await this.users.find(filter, { _id: 1 }).sort({ _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
+    return rows.map((row) => row._id.toString());
   }
 
   async getPublic(id: string): Promise<PublicUserDto> {

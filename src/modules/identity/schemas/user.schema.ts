@@ -58,6 +58,8 @@ export const UserSchema = SchemaFactory.createForClass(User);
 UserSchema.index({ email: 1 }, { unique: true });
 // Staff list: filter by role, newest first, stable by _id.
 UserSchema.index({ role: 1, createdAt: -1, _id: -1 });
+// Notifications sent to a role page through its users by id.
+UserSchema.index({ role: 1, _id: 1 });
 // Staff list without a role filter, newest first.
 UserSchema.index({ createdAt: -1, _id: -1 });
 // Staff search: anchored prefix match on email and names.

@@ -1,0 +1,48 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { JobRunner } from './job-runner.js';
+
+class JobStatusDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'How it is scheduled, e.g. "every 5000 ms"' }) schedule: string;
+  @ApiPropertyOptional({ format: 'date-time' }) lastRunAt?: string;
+  @ApiPropertyOptional() lastDurationMs?: number;
+  @ApiPropertyOptional({ enum: ['succeeded', 'failed'] }) lastOutcome?: 'succeeded' | 'failed';
+  @ApiPropertyOptional() lastItems?: number;
+  @ApiPropertyOptional() lastError?: string;
+  @ApiProperty({ description: 'Ticks run so far, on any instance' }) runs: number;
+  @ApiPropertyOptional({ format: 'date-time' }) nextRunAt?: string;
+  @ApiPropertyOptional({ description: 'The instance that ran the last tick' }) lastOwner?: string;
+}
+
+@ApiTags('admin')
+@Controller('admin/jobs')
+export class JobsController {
+  constructor(private readonly runner: JobRunner) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Scheduled jobs: schedule, last run, duration, outcome, items, next run (admin)' })
+  @ApiOkResponse({ type: JobStatusDto, isArray: true })
+  async list(): Promise<JobStatusDto[]> {
+    const locks = new Map((await this.runner.status()).map((lock) => [lock.name, lock]));
+    const names = new Set([...this.runner.schedules.keys(), ...locks.keys()]);
+    return [...names].sort().map((name) => {
+      const lock = locks.get(name);
+      const every = this.runner.schedules.get(name);
+      return {
+        name,
+        schedule: every ? `every ${every} ms` : 'not scheduled on this instance',
+        lastRunAt: lock?.lastRunAt?.toISOString(),
+        lastDurationMs: lock?.lastDurationMs,
+        lastOutcome: lock?.lastOutcome,
+        lastItems: lock?.lastItems,
+        lastError: lock?.lastError,
+        runs: lock?.runs ?? 0,
+        nextRunAt: every ? new Date((Math.floor(Date.now() / every) + 1) * every).toISOString() : undefined,
+        lastOwner: lock?.owner,
+      };
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ROLES, type Role } from '../../../core/auth/roles.js';
+import { PageQueryDto } from '../../../core/http/pagination.js';
+import {
+  CHANNELS,
+  DELIVERY_STATUSES,
+  NOTIFICATION_TYPES,
+  PRIORITIES,
+  type Channel,
+  type DeliveryStatus,
+  type NotificationType,
+  type Priority,
+} from '../notification-types.js';
+
+export class NotificationActionDto {
+  @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) label: string;
+  @ApiProperty({ format: 'uri' }) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2048) url: string;
+}
+
+export class NotificationAttachmentDto {
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ format: 'uri' }) @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2048) url: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) contentType?: string;
+}
+
+export class ChannelDeliveryDto {
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status: DeliveryStatus;
+  @ApiPropertyOptional({ format: 'date-time' }) at?: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+export class NotificationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() userId: string;
+  @ApiProperty({ enum: NOTIFICATION_TYPES }) type: NotificationType;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: NotificationActionDto, isArray: true }) actions: NotificationActionDto[];
+  @ApiProperty({ type: NotificationAttachmentDto, isArray: true }) attachments: NotificationAttachmentDto[];
+  @ApiProperty({ enum: PRIORITIES }) priority: Priority;
+  @ApiProperty({ enum: CHANNELS, isArray: true }) channels: Channel[];
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ChannelDeliveryDto' } }) delivery: Record<
+    string,
+    ChannelDeliveryDto
+  >;
+  @ApiProperty() read: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) readAt?: string;
+  @ApiPropertyOptional() groupKey?: string;
+  @ApiProperty({ format: 'date-time' }) scheduledFor: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: NOTIFICATION_TYPES }) @IsOptional() @IsIn(NOTIFICATION_TYPES) type?: NotificationType;
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(toBoolean) @IsBoolean() read?: boolean;
+  @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() to?: string;
+}
+
+export class UnreadCountDto {
+  @ApiProperty() unread: number;
+}
+
+export class ReadAllResultDto {
+  @ApiProperty() updated: number;
+}
+
+export class SendNotificationDto {
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Recipients by id (up to 1000), or use role' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsMongoId({ each: true })
+  userIds?: string[];
+
+  @ApiPropertyOptional({ enum: ROLES, description: 'Every user with this role' }) @IsOptional() @IsIn(ROLES) role?: Role;
+
+  @ApiProperty({ enum: NOTIFICATION_TYPES }) @IsIn(NOTIFICATION_TYPES) type: NotificationType;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiProperty({ maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) body: string;
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+
+  @ApiPropertyOptional({ enum: CHANNELS, isArray: true, default: ['in_app'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(CHANNELS, { each: true })
+  channels?: Channel[];
+
+  @ApiPropertyOptional({ type: NotificationActionDto, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationActionDto)
+  actions?: NotificationActionDto[];
+
+  @ApiPropertyOptional({ type: NotificationAttachmentDto, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationAttachmentDto)
+  attachments?: NotificationAttachmentDto[];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Send later; omitted means now' })
+  @IsOptional()
+  @IsDateString()
+  scheduledFor?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) groupKey?: string;
+}
+
+export class SendResultDto {
+  @ApiProperty({ description: 'Notifications created' }) created: number;
+  @ApiProperty({ format: 'date-time' }) scheduledFor: string;
+}
+
+export class PushSubscriptionKeysDto {
+  @ApiProperty() @IsString() @MinLength(10) @MaxLength(200) p256dh: string;
+  @ApiProperty() @IsString() @MinLength(8) @MaxLength(100) auth: string;
+}
+
+export class SubscribePushDto {
+  @ApiProperty({ format: 'uri', description: 'The push service endpoint from PushSubscription.endpoint' })
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2048)
+  endpoint: string;
+
+  @ApiProperty({ type: PushSubscriptionKeysDto }) @ValidateNested() @Type(() => PushSubscriptionKeysDto) keys: PushSubscriptionKeysDto;
+}
+
+export class UnsubscribePushDto {
+  @ApiProperty({ format: 'uri' }) @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2048) endpoint: string;
+}
+
+export class PushSubscriptionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() endpoint: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

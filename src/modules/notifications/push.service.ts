@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import webpush from 'web-push';
+import type { Actor } from '../../core/auth/roles.js';
+import { AppConfig } from '../../core/config/app-config.js';
+import type { ClientInfo } from '../../core/http/client-info.js';
+import type { PushSubscriptionDto, SubscribePushDto } from './dto/notification.dto.js';
+import { PushSubscription } from './schemas/push-subscription.schema.js';
+
+/** Web Push with VAPID keys; without keys configured, pushes are logged instead of sent. */
+@Injectable()
+export class PushService {
+  private readonly logger = new Logger(PushService.name);
+  private readonly configured: boolean;
+
+  constructor(
+    @InjectModel(PushSubscription.name) private readonly subscriptions: Model<PushSubscription>,
+    config: AppConfig,
+  ) {
+    const publicKey = config.get('VAPID_PUBLIC_KEY');
+    const privateKey = config.get('VAPID_PRIVATE_KEY');
+    this.configured = Boolean(publicKey && privateKey);
+    if (this.configured) webpush.setVapidDetails(config.get('VAPID_SUBJECT'), publicKey!, privateKey!);
+  }
+
+  /** Registers (or moves to this user) a browser's subscription. */
+  async subscribe(actor: Actor, input: SubscribePushDto, client: ClientInfo): Promise<PushSubscriptionDto> {
+    const saved = await this.subscriptions
+      .findOneAndUpdate(
+        { endpoint: input.endpoint },
+        { $set: { userId: new Types.ObjectId(actor.id), keys: input.keys, userAgent: client.userAgent } },
+        { upsert: true, returnDocument: 'after', runValidators: true },
+      )
+      .lean<PushSubscription>();
+    return {
+      id: saved!._id.toString(),
+      endpoint: saved!.endpoint,
+      createdAt: saved!.createdAt.toISOString(),
+      updatedAt: saved!.updatedAt.toISOString(),
+    };
+  }
+
+  async unsubscribe(actor: Actor, endpoint: string): Promise<void> {
+    await this.subscriptions.deleteOne({ endpoint, userId: new Types.ObjectId(actor.id) });
+  }
+
+  /** Sends to every device of the user; gone endpoints (404/410) are removed. Answers how many got it. */
+  async send(userId: string, payload: { title: string; body: string; url?: string }): Promise<number> {
+    const devices = await this.subscriptions.find({ userId: new Types.ObjectId(userId) }).lean<PushSubscription[]>();
+    if (devices.length === 0) return 0;
+    if (!this.configured) {
+      this.logger.log(`push to ${userId} on ${devices.length} device(s) (no VAPID keys; logged only): ${payload.title}`);
+      return devices.length;
+    }
+    let delivered = 0;
+    await Promise.all(
+      devices.map(async (device) => {
+        try {
+          await webpush.sendNotification({ endpoint: device.endpoint, keys: device.keys }, JSON.stringify(payload), { TTL: 3600 });
+          delivered++;
+        } catch (error) {
+          const status = (error as { statusCode?: number }).statusCode;
+          if (status === 404 || status === 410) await this.subscriptions.deleteOne({ _id: device._id });
+          else this.logger.warn(`push to ${device.endpoint.slice(0, 60)} failed: ${(error as Error).message}`);
+        }
+      }),
+    );
+    return delivered;
+  }
+}
