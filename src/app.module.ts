@@ -3,7 +3,9 @@ import { CoreModule } from './core/core.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
+import { MarketingModule } from './modules/marketing/marketing.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { PresenceModule } from './modules/presence/presence.module.js';
 
 @Module({})
 export class AppModule {
@@ -11,7 +13,7 @@ export class AppModule {
   static register(): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(), HealthModule, IdentityModule, BillingModule, NotificationsModule],
+      imports: [CoreModule.register(), HealthModule, IdentityModule, BillingModule, NotificationsModule, PresenceModule, MarketingModule],
     };
   }
 }

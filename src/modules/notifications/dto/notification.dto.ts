@@ -8,6 +8,7 @@ import {
   IsDateString,
   IsIn,
   IsMongoId,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -148,7 +149,11 @@ export class SubscribePushDto {
   @MaxLength(2048)
   endpoint: string;
 
-  @ApiProperty({ type: PushSubscriptionKeysDto }) @ValidateNested() @Type(() => PushSubscriptionKeysDto) keys: PushSubscriptionKeysDto;
+  @ApiProperty({ type: PushSubscriptionKeysDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PushSubscriptionKeysDto)
+  keys: PushSubscriptionKeysDto;
 }
 
 export class UnsubscribePushDto {

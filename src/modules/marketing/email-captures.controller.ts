@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { Public, Roles } from '../../core/auth/access.decorators.js';
+import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { PageOf, type Page } from '../../core/http/pagination.js';
+import {
+  CaptureAcceptedDto,
+  CaptureStatusDto,
+  CaptureTokenQueryDto,
+  CreateEmailCaptureDto,
+  EmailCaptureDto,
+  EmailCaptureQueryDto,
+} from './dto/email-capture.dto.js';
+import { EmailCapturesService } from './email-captures.service.js';
+
+const EmailCapturePage = PageOf(EmailCaptureDto);
+
+@ApiTags('email captures')
+@Controller('email-captures')
+export class EmailCapturesController {
+  constructor(private readonly captures: EmailCapturesService) {}
+
+  @Post()
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Sign up for emails; a confirmation link is mailed (double opt-in)' })
+  @ApiAcceptedResponse({ type: CaptureAcceptedDto })
+  async capture(@Body() body: CreateEmailCaptureDto, @Client() client: ClientInfo): Promise<CaptureAcceptedDto> {
+    await this.captures.capture(body, client);
+    return { status: 'pending' };
+  }
+
+  @Get('confirm')
+  @Public()
+  @ApiOperation({ summary: 'Confirm a sign-up from the emailed link' })
+  @ApiOkResponse({ type: CaptureStatusDto })
+  async confirm(@Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
+    return { status: await this.captures.confirm(query.token) };
+  }
+
+  @Get('unsubscribe')
+  @Public()
+  @ApiOperation({ summary: 'Leave the list from an email’s link' })
+  @ApiOkResponse({ type: CaptureStatusDto })
+  async unsubscribe(@Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
+    return { status: await this.captures.unsubscribe(query.token) };
+  }
+
+  @Post('unsubscribe')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post)' })
+  @ApiOkResponse({ type: CaptureStatusDto })
+  async unsubscribeOneClick(@Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
+    return { status: await this.captures.unsubscribe(query.token) };
+  }
+
+  @Get()
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: 'List sign-ups by status (staff)' })
+  @ApiOkResponse({ type: EmailCapturePage })
+  list(@Query() query: EmailCaptureQueryDto): Promise<Page<EmailCaptureDto>> {
+    return this.captures.list(query);
+  }
+
+  @Get('export')
+  @Roles('staff', 'admin')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ summary: 'Export sign-ups as CSV (staff)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
+  async export(@Query() query: EmailCaptureQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="email-captures.csv"')
+      .send(Readable.from(this.captures.exportCsv(query.status)));
+  }
+}
