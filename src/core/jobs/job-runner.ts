@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -18,12 +18,13 @@ export interface JobResult {
  * runs it, the others skip. A crashed holder's lease expires after `leaseMs`.
  */
 @Injectable()
-export class JobRunner {
+export class JobRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   /** This process, as lease owner. */
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   /** Interval of every job this instance schedules, by name. */
   readonly schedules = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     @InjectModel(JobLock.name) private readonly locks: Model<JobLock>,
@@ -38,8 +39,22 @@ export class JobRunner {
   every(name: string, everyMs: number, work: () => Promise<JobResult>, leaseMs = Math.max(everyMs * 2, 30_000)): void {
     this.schedules.set(name, everyMs);
     if (!this.config.get('JOBS_ENABLED')) return;
-    const timer = setInterval(() => void this.runTick(name, JobRunner.tickOf(everyMs), leaseMs, work), everyMs);
+    const timer = setInterval(() => {
+      const tick = this.runTick(name, JobRunner.tickOf(everyMs), leaseMs, work).catch((error: unknown) => {
+        this.logger.warn(`job ${name} could not run: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      this.inFlight.add(tick);
+      void tick.finally(() => this.inFlight.delete(tick));
+    }, everyMs);
     this.scheduler.addInterval(name, timer);
+  }
+
+  /** Stops this instance's timers and lets running ticks finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const name of this.schedules.keys()) {
+      if (this.scheduler.doesExist('interval', name)) this.scheduler.deleteInterval(name);
+    }
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** The tick of an interval job: the same number on every instance during the same interval. */
