@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { signCaptureToken } from '../../../src/modules/marketing/capture-tokens.js';
 import type { TestApp } from '../../support/app.js';
 import { uniqueEmail, type TestUser } from '../../support/auth.js';
 
@@ -80,6 +81,51 @@ async function ownerRefundRequest(context: ProbeContext): Promise<string> {
 
 async function ownerSubscription(context: ProbeContext): Promise<string> {
   return (await context.t.http().post('/api/subscriptions').set(as(context)).send({ plan: 'pro' })).body.id;
+}
+
+const adminOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: 403, admin: status });
+/** Only the owner: notifications are personal, even to staff. */
+const ownerOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: status, other: 403, staff: 403, admin: 403 });
+
+async function ownerNotification(context: ProbeContext): Promise<string> {
+  const staff = { Authorization: `Bearer ${context.staff.accessToken}` };
+  await context.t
+    .http()
+    .post('/api/notifications/send')
+    .set(staff)
+    .send({ userIds: [context.owner.id], type: 'announcement', title: 'matrix', body: 'x' });
+  return (await context.t.http().get('/api/notifications?type=announcement').set(as(context))).body.items[0].id;
+}
+
+async function deadEmail(context: ProbeContext): Promise<string> {
+  const inserted = await context.t.connection.collection('emailqueue').insertOne({
+    to: context.owner.email,
+    subject: 's',
+    html: 'h',
+    text: 't',
+    priority: 0,
+    status: 'dead',
+    attempts: 6,
+    nextAttemptAt: new Date(),
+    idempotencyKey: `matrix-${new Types.ObjectId().toString()}`,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  return inserted.insertedId.toString();
+}
+
+async function captureToken(context: ProbeContext, purpose: 'confirm' | 'unsubscribe'): Promise<string> {
+  const inserted = await context.t.connection
+    .collection('emailcaptures')
+    .insertOne({
+      email: `capture.${new Types.ObjectId().toString()}@example.com`,
+      source: 'matrix',
+      status: 'pending',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+  const expiry = purpose === 'confirm' ? new Date(Date.now() + 60_000) : undefined;
+  return signCaptureToken(process.env.JWT_SECRET!, purpose, inserted.insertedId.toString(), expiry);
 }
 
 /** Expected status per route and caller. "owner" is the user the path or body points at. */
@@ -208,4 +254,61 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     request: async (context) => ({ params: { id: await ownerSubscription(context) } }),
     expect: ownerOrStaff(200),
   },
+
+  'GET /api/notifications': { request: () => ({}), expect: signedIn(200) },
+  'GET /api/notifications/unread-count': { request: () => ({}), expect: signedIn(200) },
+  'PUT /api/notifications/read-all': { request: () => ({}), expect: signedIn(200) },
+  'GET /api/notifications/settings': { request: () => ({}), expect: signedIn(200) },
+  'PUT /api/notifications/settings': { request: () => ({ body: { quietHours: { enabled: false } } }), expect: signedIn(200) },
+  'POST /api/notifications/subscribe': {
+    request: ({ owner }) => ({
+      body: { endpoint: `https://push.example.com/${owner.id}`, keys: { p256dh: 'p'.repeat(20), auth: 'a'.repeat(10) } },
+    }),
+    expect: signedIn(201),
+  },
+  'POST /api/notifications/unsubscribe': {
+    request: ({ owner }) => ({ body: { endpoint: `https://push.example.com/${owner.id}` } }),
+    expect: signedIn(204),
+  },
+  'POST /api/notifications/send': {
+    request: ({ owner }) => ({ body: { userIds: [owner.id], type: 'announcement', title: 'matrix', body: 'x' } }),
+    expect: staffOnly(201),
+  },
+  'PUT /api/notifications/{id}/read': {
+    request: async (context) => ({ params: { id: await ownerNotification(context) } }),
+    expect: ownerOnly(200),
+  },
+  'DELETE /api/notifications/{id}': {
+    request: async (context) => ({ params: { id: await ownerNotification(context) } }),
+    expect: ownerOnly(204),
+  },
+
+  'GET /api/admin/email-queue': { request: () => ({}), expect: adminOnly(200) },
+  'POST /api/admin/email-queue/{id}/retry': {
+    request: async (context) => ({ params: { id: await deadEmail(context) } }),
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/jobs': { request: () => ({}), expect: adminOnly(200) },
+
+  'POST /api/presence/heartbeat': { request: () => ({ body: {} }), expect: signedIn(200) },
+  'GET /api/presence/{userId}': { request: ({ owner }) => ({ params: { userId: owner.id } }), expect: signedIn(200) },
+
+  'POST /api/email-captures': {
+    request: () => ({ body: { email: `matrix.${Date.now()}@example.com`, source: 'matrix' } }),
+    expect: everyone(202),
+  },
+  'GET /api/email-captures/confirm': {
+    request: async (context) => ({ query: { token: await captureToken(context, 'confirm') } }),
+    expect: everyone(200),
+  },
+  'GET /api/email-captures/unsubscribe': {
+    request: async (context) => ({ query: { token: await captureToken(context, 'unsubscribe') } }),
+    expect: everyone(200),
+  },
+  'POST /api/email-captures/unsubscribe': {
+    request: async (context) => ({ query: { token: await captureToken(context, 'unsubscribe') } }),
+    expect: everyone(200),
+  },
+  'GET /api/email-captures': { request: () => ({}), expect: staffOnly(200) },
+  'GET /api/email-captures/export': { request: () => ({}), expect: staffOnly(200) },
 };
