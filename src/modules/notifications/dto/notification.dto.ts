@@ -46,6 +46,13 @@ export class ChannelDeliveryDto {
   @ApiPropertyOptional() reason?: string;
 }
 
+export class DeliveryByChannelDto {
+  @ApiPropertyOptional({ type: ChannelDeliveryDto }) in_app?: ChannelDeliveryDto;
+  @ApiPropertyOptional({ type: ChannelDeliveryDto }) email?: ChannelDeliveryDto;
+  @ApiPropertyOptional({ type: ChannelDeliveryDto }) push?: ChannelDeliveryDto;
+  @ApiPropertyOptional({ type: ChannelDeliveryDto }) sms?: ChannelDeliveryDto;
+}
+
 export class NotificationDto {
   @ApiProperty() id: string;
   @ApiProperty() userId: string;
@@ -56,10 +63,7 @@ export class NotificationDto {
   @ApiProperty({ type: NotificationAttachmentDto, isArray: true }) attachments: NotificationAttachmentDto[];
   @ApiProperty({ enum: PRIORITIES }) priority: Priority;
   @ApiProperty({ enum: CHANNELS, isArray: true }) channels: Channel[];
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ChannelDeliveryDto' } }) delivery: Record<
-    string,
-    ChannelDeliveryDto
-  >;
+  @ApiProperty({ type: DeliveryByChannelDto, description: 'What happened on each channel' }) delivery: DeliveryByChannelDto;
   @ApiProperty() read: boolean;
   @ApiPropertyOptional({ format: 'date-time' }) readAt?: string;
   @ApiPropertyOptional() groupKey?: string;

@@ -51,6 +51,10 @@ class ChannelSwitchesViewDto {
   @ApiProperty() sms: boolean;
 }
 
+/** Every notification type with its channel switches. */
+class ChannelSettingsViewDto {}
+for (const type of NOTIFICATION_TYPES) ApiProperty({ type: ChannelSwitchesViewDto })(ChannelSettingsViewDto.prototype, type);
+
 class QuietHoursViewDto {
   @ApiProperty() enabled: boolean;
   @ApiProperty() start: string;
@@ -58,15 +62,9 @@ class QuietHoursViewDto {
 }
 
 export class NotificationSettingsDto {
-  @ApiProperty({
-    type: 'object',
-    description: `Per type (${NOTIFICATION_TYPES.join(', ')}), channel (${CHANNELS.join(', ')}) on/off`,
-    additionalProperties: { $ref: '#/components/schemas/ChannelSwitchesViewDto' },
-  })
+  @ApiProperty({ type: ChannelSettingsViewDto, description: `Per type, each channel (${CHANNELS.join(', ')}) on or off` })
   channels: Record<NotificationType, ChannelSwitches>;
   @ApiProperty({ type: QuietHoursViewDto }) quietHours: QuietHoursViewDto;
   @ApiProperty({ enum: NOTIFICATION_TYPES, isArray: true, description: 'Always delivered in-app and by email, even in quiet hours' })
   criticalTypes: NotificationType[];
 }
-
-export { ChannelSwitchesViewDto };
