@@ -14,7 +14,8 @@ const AWAY_MS = 5 * 60_000;
 export class PresenceService {
   constructor(@InjectModel(Presence.name) private readonly presences: Model<Presence>) {}
 
-  async heartbeat(actor: Actor, status: 'online' | 'away' = 'online'): Promise<PresenceDto> {
+  async heartbeat(actor: Actor, requested?: 'online' | 'away' | null): Promise<PresenceDto> {
+    const status = requested ?? 'online';
     const now = new Date();
     await this.presences.updateOne(
       { userId: new Types.ObjectId(actor.id) },
@@ -35,5 +36,5 @@ export function stateOf(presence: Pick<Presence, 'status' | 'lastSeenAt'> | null
   const age = at.getTime() - new Date(presence.lastSeenAt).getTime();
   if (age > AWAY_MS) return 'offline';
   if (age > ONLINE_MS) return 'away';
-  return presence.status;
+  return presence.status ?? 'online';
 }
