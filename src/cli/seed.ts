@@ -1,20 +1,28 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getModelToken } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { trusted, type Model, type Types } from 'mongoose';
+import { Notification } from '../modules/notifications/schemas/notification.schema.js';
 import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module.js';
 import { PasswordHasher } from '../modules/identity/password-hasher.js';
 import { User } from '../modules/identity/schemas/user.schema.js';
 import { SeedProgress } from './seed-progress.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedUsers } from './seeders/identity.seeder.js';
+import { seedNotifications } from './seeders/notification.seeder.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
  * (MONGODB_URI, or the same embedded database `npm start` uses). Idempotent.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { users: { type: 'string', default: '1000' }, batch: { type: 'string', default: '1000' } } });
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string', default: '1000' },
+      batch: { type: 'string', default: '1000' },
+      notifications: { type: 'string', default: '50' },
+    },
+  });
   const userCount = Number(values.users);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(userCount) || userCount < 0 || !Number.isInteger(batchSize) || batchSize < 1) {
@@ -27,8 +35,22 @@ async function main(): Promise<void> {
     const passwordHash = await app.get(PasswordHasher).hash(DEMO_PASSWORD);
     const progress = new SeedProgress();
     const users = await seedUsers(app.get<Model<User>>(getModelToken(User.name)), userCount, passwordHash, progress, batchSize);
+    const userModel = app.get<Model<User>>(getModelToken(User.name));
+    const demoIds = (
+      await userModel
+        .find({ email: trusted({ $in: DEMO_ACCOUNTS.map((account) => account.email) }) }, { _id: 1 })
+        .lean<{ _id: Types.ObjectId }[]>()
+    ).map((row) => row._id.toString());
+    const notifications = await seedNotifications(
+      app.get<Model<Notification>>(getModelToken(Notification.name)),
+      demoIds,
+      Number(values.notifications),
+      progress,
+    );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`\nSeeded in ${seconds} s: ${users} new users (a rerun adds nothing).`);
+    console.log(
+      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts (a rerun adds nothing).`,
+    );
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(6)} ${account.email}`);
   } finally {
