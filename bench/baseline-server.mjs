@@ -16,6 +16,7 @@ const users = db.collection('users');
 const sessions = db.collection('usersessions');
 const activities = db.collection('useractivities');
 const transactions = db.collection('transactions');
+const notifications = db.collection('notifications');
 const webhookEvents = db.collection('webhookevents');
 
 function actorOf(request, reply) {
@@ -99,6 +100,25 @@ app.post('/register', async (request, reply) => {
     expiresIn: 900,
   });
   return reply.code(201).send({ accessToken, refreshToken: `${sessionId}.${secret}`, user: { id: inserted.insertedId.toHexString(), email: normalized } });
+});
+
+app.get('/notifications', async (request, reply) => {
+  const actor = actorOf(request, reply);
+  if (!actor) return reply;
+  const page = Number(request.query.page ?? 1);
+  const limit = Number(request.query.limit ?? 20);
+  const filter = { userId: new ObjectId(actor.id), scheduledFor: { $lte: new Date() } };
+  const [items, total] = await Promise.all([
+    notifications.find(filter).sort({ scheduledFor: -1, _id: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+    notifications.countDocuments(filter),
+  ]);
+  return { items: items.map(({ _id, userId, ...rest }) => ({ id: _id.toHexString(), userId: userId.toHexString(), ...rest })), total, page, limit };
+});
+
+app.get('/notifications/unread-count', async (request, reply) => {
+  const actor = actorOf(request, reply);
+  if (!actor) return reply;
+  return { unread: await notifications.countDocuments({ userId: new ObjectId(actor.id), read: false, scheduledFor: { $lte: new Date() } }) };
 });
 
 app.post('/payments/intent', async (request, reply) => {

@@ -20,6 +20,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '500' },
     users: { type: 'string', default: '10000' },
     only: { type: 'string' },
+    emails: { type: 'string', default: '2000' },
   },
 });
 const duration = Number(values.duration);
@@ -115,6 +116,18 @@ const scenarios = [
     atrium: { path: '/api/users?role=user&page=2&limit=20', token: staff.accessToken },
     baseline: { path: '/users?role=user&page=2&limit=20', token: staff.accessToken },
   },
+  {
+    name: 'notifications list (auth)',
+    kind: 'read',
+    atrium: { path: '/api/notifications?page=1&limit=20', token: user.accessToken },
+    baseline: { path: '/notifications?page=1&limit=20', token: user.accessToken },
+  },
+  {
+    name: 'notifications unread-count (auth)',
+    kind: 'read',
+    atrium: { path: '/api/notifications/unread-count', token: user.accessToken },
+    baseline: { path: '/notifications/unread-count', token: user.accessToken },
+  },
   { name: 'register (create)', kind: 'create', atrium: { path: '/api/auth/register', method: 'POST' }, baseline: { path: '/register', method: 'POST' } },
   {
     name: 'create payment intent',
@@ -167,6 +180,9 @@ for (const scenario of scenarios) {
 }
 
 for (const child of children) child.kill('SIGTERM');
+
+// Email queue drain rate: real worker processes (the app's own EmailWorker) against an in-process SMTP server.
+const drain = values.only && !'email queue drain'.includes(values.only) ? [] : await measureDrain();
 await database.stop();
 
 const pad = (value, width) => String(value).padStart(width);
@@ -189,6 +205,57 @@ console.log(
     `zero errors: ${rows.every((row) => row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0) === 0) ? 'met' : 'NOT met'}`,
 );
 
+if (drain.length) {
+  console.log('\nEmail queue drain (in-process SMTP server, pooled connections)');
+  for (const run of drain) console.log(`  ${run.workers} worker(s): ${run.emails} emails in ${run.seconds} s = ${run.emailsPerSecond} emails/s`);
+}
+
+/** A node child process, awaited without blocking this process's event loop. */
+function runNode(args, childEnv) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', args, { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function measureDrain() {
+  const { SMTPServer } = await import('smtp-server');
+  let received = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        received++;
+        callback();
+      });
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  const workerEnv = { ...env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, JOBS_ENABLED: 'false' };
+  const emails = Number(values.emails);
+  const runs = [];
+  for (const workers of [1, 2]) {
+    await runNode([join(root, 'bench/drain-worker.mjs'), 'enqueue', String(emails), `run${workers}`], workerEnv);
+    const before = received;
+    const reports = await Promise.all(
+      Array.from({ length: workers }, (_, index) => runNode([join(root, 'bench/drain-worker.mjs'), 'drain', `bench-worker-${index}`], workerEnv)),
+    );
+    const spans = reports.map((report) => JSON.parse(report.trim().split('\n').at(-1)));
+    // From the first worker's start to the last one's end: the queue's drain time.
+    const seconds = (Math.max(...spans.map((span) => span.endedAt)) - Math.min(...spans.map((span) => span.startedAt))) / 1000;
+    const delivered = received - before;
+    runs.push({ workers, emails: delivered, perWorker: spans.map((span) => span.sent), seconds: Number(seconds.toFixed(2)), emailsPerSecond: Math.round(delivered / seconds) });
+  }
+  await new Promise((resolve) => smtp.close(resolve));
+  return runs;
+}
+
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
@@ -209,6 +276,7 @@ writeFileSync(
       database: database.description,
       settings: { duration, connections, fixedRate, users: Number(values.users) },
       scenarios: rows,
+      emailDrain: drain,
     },
     null,
     2,

@@ -57,7 +57,8 @@ export async function startStandin(options: { port?: number; file?: string } = {
   const home = standinHome();
   const classpath = standinClasspath(home);
   const port = options.port ?? (await freePort());
-  const args = ['-Xss8m', '-cp', classpath, join(home, 'Launcher.java'), String(port), '--exit-on-stdin-eof'];
+  // Warnings only: its per-connection INFO lines would fill a pipe that a busy parent is not reading.
+  const args = ['-Xss8m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', classpath, join(home, 'Launcher.java'), String(port), '--exit-on-stdin-eof'];
   if (options.file) {
     const file = resolve(options.file);
     mkdirSync(dirname(file), { recursive: true });

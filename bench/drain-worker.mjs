@@ -1,0 +1,29 @@
+// A worker process for the drain benchmark: `enqueue <n> <tag>` fills the queue through EmailQueueService,
+// `drain <workerId>` runs the application's EmailWorker until nothing is due. Both use the built app.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../dist/app.module.js';
+import { EmailQueueService } from '../dist/modules/notifications/email/email-queue.service.js';
+import { EmailWorker } from '../dist/modules/notifications/email/email-worker.js';
+
+const [command, argument, tag] = process.argv.slice(2);
+const app = await NestFactory.createApplicationContext(AppModule.register(), { logger: ['error'] });
+try {
+  if (command === 'enqueue') {
+    const count = Number(argument);
+    const requests = Array.from({ length: count }, (_, i) => ({
+      to: `reader${i}@example.com`,
+      template: 'notification',
+      variables: { title: `Bench ${tag} ${i}`, body: 'A benchmark email.' },
+      idempotencyKey: `bench:${tag}:${Date.now()}:${i}`,
+    }));
+    for (let i = 0; i < requests.length; i += 500) await app.get(EmailQueueService).enqueueMany(requests.slice(i, i + 500));
+  } else {
+    // Timed here, after start-up, so the rate is the worker's and not Nest's boot time.
+    const startedAt = Date.now();
+    const result = await app.get(EmailWorker).drainAll(argument, { batchSize: 100, concurrency: 8 });
+    console.log(JSON.stringify({ sent: result.sent, startedAt, endedAt: Date.now() }));
+  }
+} finally {
+  await app.close();
+}
