@@ -58,7 +58,15 @@ export async function startStandin(options: { port?: number; file?: string } = {
   const classpath = standinClasspath(home);
   const port = options.port ?? (await freePort());
   // Warnings only: its per-connection INFO lines would fill a pipe that a busy parent is not reading.
-  const args = ['-Xss8m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', classpath, join(home, 'Launcher.java'), String(port), '--exit-on-stdin-eof'];
+  const args = [
+    '-Xss8m',
+    '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+    '-cp',
+    classpath,
+    join(home, 'Launcher.java'),
+    String(port),
+    '--exit-on-stdin-eof',
+  ];
   if (options.file) {
     const file = resolve(options.file);
     mkdirSync(dirname(file), { recursive: true });

@@ -115,15 +115,13 @@ async function deadEmail(context: ProbeContext): Promise<string> {
 }
 
 async function captureToken(context: ProbeContext, purpose: 'confirm' | 'unsubscribe'): Promise<string> {
-  const inserted = await context.t.connection
-    .collection('emailcaptures')
-    .insertOne({
-      email: `capture.${new Types.ObjectId().toString()}@example.com`,
-      source: 'matrix',
-      status: 'pending',
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
+  const inserted = await context.t.connection.collection('emailcaptures').insertOne({
+    email: `capture.${new Types.ObjectId().toString()}@example.com`,
+    source: 'matrix',
+    status: 'pending',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
   const expiry = purpose === 'confirm' ? new Date(Date.now() + 60_000) : undefined;
   return signCaptureToken(process.env.JWT_SECRET!, purpose, inserted.insertedId.toString(), expiry);
 }

@@ -57,6 +57,12 @@ describe('presence and email captures', () => {
           .set(bearer(await registerUser(t)))
       ).status,
     ).toBe(403);
+
+    const id = (await t.connection.collection('emailcaptures').findOne({ email }))!._id.toString();
+    const unsubscribe = new URL(t.app.get(EmailCapturesService).unsubscribeUrl(id));
+    expect((await t.http().post(unsubscribe.pathname + unsubscribe.search)).body).toEqual({ status: 'unsubscribed' });
+    expect((await t.http().get(unsubscribe.pathname + unsubscribe.search)).body).toEqual({ status: 'unsubscribed' });
+    expect((await t.connection.collection('emailcaptures').findOne({ email }))!.unsubscribedAt).toBeInstanceOf(Date);
   });
 
   it('refuses a malformed address or source', async () => {
