@@ -6,10 +6,12 @@ import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
 import { MongoClient, ObjectId } from 'mongodb';
 import Stripe from 'stripe';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 
 const { MONGODB_URI, MONGODB_DB_NAME, JWT_SECRET, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
 const stripe = new Stripe('sk_test_signature_verification_only');
+// The same key handling as Atrium: one KeyObject, so jsonwebtoken does not re-parse the secret per call.
+const jwtKey = createSecretKey(Buffer.from(JWT_SECRET));
 const client = await new MongoClient(MONGODB_URI).connect();
 const db = client.db(MONGODB_DB_NAME);
 const users = db.collection('users');
@@ -23,7 +25,7 @@ function actorOf(request, reply) {
   const [scheme, token] = (request.headers.authorization ?? '').split(' ');
   try {
     if (scheme !== 'Bearer') throw new Error('no token');
-    const claims = jwt.verify(token, JWT_SECRET, { algorithms: ['HS256'] });
+    const claims = jwt.verify(token, jwtKey, { algorithms: ['HS256'] });
     return { id: claims.sub, role: claims.role };
   } catch {
     reply.code(401).send({ status: 401 });
@@ -95,7 +97,7 @@ app.post('/register', async (request, reply) => {
     updatedAt: now,
   });
   const sessionId = session.insertedId.toHexString();
-  const accessToken = jwt.sign({ sub: inserted.insertedId.toHexString(), role: 'user', sid: sessionId, typ: 'access' }, JWT_SECRET, {
+  const accessToken = jwt.sign({ sub: inserted.insertedId.toHexString(), role: 'user', sid: sessionId, typ: 'access' }, jwtKey, {
     algorithm: 'HS256',
     expiresIn: 900,
   });

@@ -3,15 +3,23 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 export const isCurrency = (code: unknown): code is string => typeof code === 'string' && CURRENCIES.has(code.toUpperCase());
 
+/** Intl formatters are costly to build and immutable: one per locale and currency. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatterFor(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return formatter;
+}
+
 /** Digits after the decimal point (JPY 0, EUR 2, KWD 3), as Intl knows them. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return formatterFor(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** Formatting happens only here, at the edge: 1234 EUR → "€12.34". */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** digits);
+  return formatterFor(currency, locale).format(amount / 10 ** minorDigits(currency));
 }
 
 /** Tax in basis points, rounded half up to the minor unit. */
