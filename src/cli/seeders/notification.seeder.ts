@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { NOTIFICATION_TYPES, PRIORITIES } from '../../modules/notifications/notification-types.js';
 import type { Notification } from '../../modules/notifications/schemas/notification.schema.js';
+import { insertManySkippingDuplicates } from '../../core/database/duplicate-key.js';
 import type { SeedProgress } from '../seed-progress.js';
 
 const DAY_MS = 86_400_000;
@@ -42,14 +43,8 @@ export async function seedNotifications(
         updatedAt: scheduledFor,
       };
     });
-    try {
-      inserted += (await notifications.insertMany(documents, { ordered: false, timestamps: false })).length;
-    } catch (error) {
-      // Already seeded: the deterministic ids collide and nothing is added.
-      const bulk = error as { code?: number; insertedDocs?: unknown[]; writeErrors?: unknown[] };
-      if (bulk.code !== 11000 && !bulk.writeErrors) throw error;
-      inserted += bulk.insertedDocs?.length ?? 0;
-    }
+    // Already seeded: the deterministic ids collide and nothing is added.
+    inserted += await insertManySkippingDuplicates(notifications, documents, { timestamps: false });
     progress.advance(perUser);
   }
   progress.stop();

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config.js';
+import { isDuplicateKey } from '../database/duplicate-key.js';
 import { JobLock } from './job-lock.schema.js';
 
 export interface JobResult {
@@ -105,7 +106,7 @@ export class JobRunner implements BeforeApplicationShutdown {
       return claimed !== null;
     } catch (error) {
       // The upsert of a job another instance holds collides with its row: not ours this tick.
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }

@@ -1,10 +1,7 @@
-import type { Types } from 'mongoose';
 import type { TransactionDto } from './dto/transaction.dto.js';
-import { formatMoney } from './money.js';
+import { idOf, iso } from '../../core/http/serialize.js';
+import { formatMoney } from '../../core/money.js';
 import type { Transaction } from './schemas/transaction.schema.js';
-
-export const iso = (date: Date | undefined) => (date ? new Date(date).toISOString() : undefined);
-export const idOf = (value: Types.ObjectId | undefined) => value?.toString();
 
 export function toTransactionDto(transaction: Transaction, clientSecret?: string): TransactionDto {
   const id = transaction._id.toString();

@@ -1,4 +1,4 @@
-import { formatMoney } from './money.js';
+import { formatMoney } from '../../core/money.js';
 import type { Invoice } from './schemas/invoice.schema.js';
 
 const escapeHtml = (text: string) =>

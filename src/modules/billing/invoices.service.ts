@@ -4,11 +4,12 @@ import { Types, type Model } from 'mongoose';
 import { assertMayAccess } from '../../core/auth/ownership.js';
 import type { Actor } from '../../core/auth/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
+import { isDuplicateKey } from '../../core/database/duplicate-key.js';
 import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
-import { idOf, iso } from './billing.mapper.js';
+import { idOf, iso } from '../../core/http/serialize.js';
 import type { InvoiceDto } from './dto/invoice.dto.js';
 import { renderInvoiceHtml } from './invoice-html.js';
-import { formatMoney } from './money.js';
+import { formatMoney } from '../../core/money.js';
 import { Invoice } from './schemas/invoice.schema.js';
 import { InvoiceCounter } from './schemas/invoice-counter.schema.js';
 import type { Transaction } from './schemas/transaction.schema.js';
@@ -52,7 +53,7 @@ export class InvoicesService {
       });
     } catch (error) {
       // The same payment confirmed twice at once: the unique index keeps one invoice.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 

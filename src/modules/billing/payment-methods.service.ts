@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import { assertMayAccess } from '../../core/auth/ownership.js';
 import type { Actor } from '../../core/auth/roles.js';
-import { iso } from './billing.mapper.js';
+import { iso } from '../../core/http/serialize.js';
 import type { CreatePaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';
 import { PaymentMethod } from './schemas/payment-method.schema.js';

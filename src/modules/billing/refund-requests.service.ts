@@ -5,7 +5,7 @@ import type { Actor } from '../../core/auth/roles.js';
 import type { ClientInfo } from '../../core/http/client-info.js';
 import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem, ProblemException } from '../../core/http/problem.js';
-import { idOf, iso } from './billing.mapper.js';
+import { idOf, iso } from '../../core/http/serialize.js';
 import type { CreateRefundRequestDto, RefundRequestDto, RefundRequestQueryDto } from './dto/refund-request.dto.js';
 import { REFUNDABLE } from './payment-lifecycle.js';
 import { REFUND_REQUEST_TRANSITIONS, type RefundRequestStatus } from './refund-request-lifecycle.js';

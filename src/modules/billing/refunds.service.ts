@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
@@ -78,7 +78,7 @@ export class RefundsService {
   private async reserve(id: Types.ObjectId, requested: number | undefined): Promise<{ payment: Transaction; amount: number }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const payment = await this.transactions.findById(id).lean<Transaction>();
-      if (!payment) throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not Found', 'No such payment.');
+      if (!payment) throw new NotFoundException('No such payment.');
       if (payment.type === 'refund') throw notRefundable('A refund cannot be refunded.');
       if (!REFUNDABLE.includes(payment.status)) throw notRefundable(`A ${payment.status} payment cannot be refunded.`);
       const remaining = payment.amount - payment.refundedAmount;

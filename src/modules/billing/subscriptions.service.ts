@@ -7,7 +7,7 @@ import type { Actor } from '../../core/auth/roles.js';
 import { ProblemException, ValidationProblem } from '../../core/http/problem.js';
 import { UsersService } from '../identity/users.service.js';
 import { BillingEvents } from './billing.events.js';
-import { iso } from './billing.mapper.js';
+import { iso } from '../../core/http/serialize.js';
 import type { CreateSubscriptionDto, SubscriptionDto } from './dto/subscription.dto.js';
 import { PLANS } from './plans.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import Stripe from 'stripe';
 import { AppConfig } from '../../core/config/app-config.js';
+import { isDuplicateKey } from '../../core/database/duplicate-key.js';
 import { periodOf, statusOfSubscription } from './providers/stripe.provider.js';
 import { RefundsService } from './refunds.service.js';
 import { WebhookEvent, type WebhookOutcome } from './schemas/webhook-event.schema.js';
@@ -89,7 +90,7 @@ export class WebhooksService {
         .lean<WebhookEvent>();
     } catch (error) {
       // Two deliveries of one event racing to insert it: the other one is handling it.
-      if ((error as { code?: number }).code === 11000) return { duplicate: true, outcome: 'received' };
+      if (isDuplicateKey(error)) return { duplicate: true, outcome: 'received' };
       throw error;
     }
     if (!existing) return { duplicate: false, outcome: 'received' };

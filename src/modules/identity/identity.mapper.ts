@@ -1,12 +1,11 @@
 import type { Types } from 'mongoose';
+import { iso } from '../../core/http/serialize.js';
 import type { ActivityDto } from './dto/activity.dto.js';
 import type { SessionDto } from './dto/session.dto.js';
 import type { PublicUserDto, UserDto } from './dto/user.dto.js';
 import type { User } from './schemas/user.schema.js';
 import type { UserActivity } from './schemas/user-activity.schema.js';
 import type { UserSession } from './schemas/user-session.schema.js';
-
-const iso = (date: Date | undefined) => (date ? new Date(date).toISOString() : undefined);
 
 export function toUserDto(user: User): UserDto {
   return {

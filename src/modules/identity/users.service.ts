@@ -68,6 +68,13 @@ export class UsersService {
     };
   }
 
+  /** Which of these ids belong to existing users (one query). */
+  async existingIds(ids: string[]): Promise<string[]> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+    const rows = await this.users.find({ _id: trusted({ $in: valid }) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    return rows.map((row) => row._id.toString());
+  }
+
   /** Ids of every user with a role, in pages (for notifications sent to a role). */
   async idsWithRole(role: Role, afterId: string | undefined, limit: number): Promise<string[]> {
     const filter: Record<string, unknown> = { role };

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { AppConfig } from '../../core/config/app-config.js';
 import type { ClientInfo } from '../../core/http/client-info.js';
+import { iso } from '../../core/http/serialize.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { EmailQueueService } from '../notifications/email/email-queue.service.js';
 import { signCaptureToken, verifyCaptureToken, type CapturePurpose } from './capture-tokens.js';
@@ -77,7 +78,14 @@ export class EmailCapturesService {
       .cursor();
     for await (const capture of cursor as AsyncIterable<EmailCapture>) {
       yield (
-        [capture.email, capture.source, capture.status, iso(capture.createdAt), iso(capture.confirmedAt), iso(capture.unsubscribedAt)]
+        [
+          capture.email,
+          capture.source,
+          capture.status,
+          iso(capture.createdAt) ?? '',
+          iso(capture.confirmedAt) ?? '',
+          iso(capture.unsubscribedAt) ?? '',
+        ]
           .map(csvCell)
           .join(',') + '\n'
       );
@@ -94,8 +102,6 @@ export class EmailCapturesService {
     return updated.status;
   }
 }
-
-const iso = (date: Date | undefined) => (date ? new Date(date).toISOString() : '');
 
 /** Quotes a CSV cell, and defuses spreadsheet formulas (=, +, -, @ at the start). */
 function csvCell(value: string): string {

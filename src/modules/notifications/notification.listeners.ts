@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { formatMoney } from '../../core/money.js';
 import { NotifyService } from './notify.service.js';
 
 interface PaymentEvent {
@@ -12,11 +13,6 @@ interface PaymentEvent {
 interface UserEvent {
   userId: string;
 }
-
-const formatMoney = (amount: number, currency: string) => {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 10 ** digits);
-};
 
 /**
  * What other contexts announce and users hear about. The emitters do not know these listeners;

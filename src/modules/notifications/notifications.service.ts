@@ -97,8 +97,7 @@ export class NotificationsService {
       if (scheduledFor.getTime() <= Date.now()) for (const notification of notifications) await this.notify.dispatch(notification);
     };
     if (input.userIds) {
-      const known = await Promise.all(input.userIds.map(async (id) => ((await this.users.contactOf(id)) ? id : undefined)));
-      await deliver(known.filter((id): id is string => Boolean(id)));
+      await deliver(await this.users.existingIds(input.userIds));
     } else {
       let after: string | undefined;
       for (;;) {

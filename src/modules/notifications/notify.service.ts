@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import { AppConfig } from '../../core/config/app-config.js';
+import { isDuplicateKey } from '../../core/database/duplicate-key.js';
 import { UsersService, type UserContact } from '../identity/users.service.js';
 import { EmailQueueService } from './email/email-queue.service.js';
 import type { TemplateName } from './email/templates.js';
@@ -81,7 +82,7 @@ export class NotifyService {
       return (await this.notifications.insertMany(documents, { ordered: false })).map((doc) => doc.toObject());
     } catch (error) {
       // A dedupe key seen before: that notification already exists.
-      if ((error as { code?: number }).code === 11000 && request.dedupeKey) return [];
+      if (isDuplicateKey(error) && request.dedupeKey) return [];
       throw error;
     }
   }

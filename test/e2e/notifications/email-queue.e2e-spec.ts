@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailQueueService } from '../../../src/modules/notifications/email/email-queue.service.js';
 import { EmailWorker } from '../../../src/modules/notifications/email/email-worker.js';
+import { until } from '../../support/wait.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, userWithRole, type TestUser } from '../../support/auth.js';
 import { startSmtp, type TestSmtp } from '../../support/smtp.js';
-
-const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('email queue and worker against a real SMTP server', () => {
   let t: TestApp;

@@ -2,17 +2,10 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotifyService } from '../../../src/modules/notifications/notify.service.js';
 import { NotificationsService } from '../../../src/modules/notifications/notifications.service.js';
+import { until } from '../../support/wait.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
 import { requireCapability } from '../../support/capabilities.js';
-
-const until = async (check: () => Promise<boolean>, timeoutMs = 5_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('notifications', () => {
   let t: TestApp;

@@ -5,6 +5,7 @@ import type { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { Actor } from '../../auth/roles.js';
+import { isDuplicateKey } from '../../database/duplicate-key.js';
 import { ProblemException, ValidationProblem } from '../problem.js';
 import { IdempotencyKey } from './idempotency-key.schema.js';
 
@@ -35,7 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await this.keys.create({ scope, bodyHash, state: 'in-progress', expiresAt: new Date(Date.now() + REMEMBER_MS) });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       return this.replay(scope, bodyHash, reply);
     }
     try {

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { isCurrency } from '../money.js';
+import { isCurrency } from '../../../core/money.js';
 
 /** ISO 4217 code, any case in, upper case out. */
 export function IsCurrencyCode(options?: ValidationOptions) {

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import { AppConfig } from '../../../core/config/app-config.js';
+import { insertManySkippingDuplicates } from '../../../core/database/duplicate-key.js';
 import { IllegalTransitionProblem, ProblemException } from '../../../core/http/problem.js';
 import { EMAIL_STATUSES, QueuedEmail, type EmailStatus } from '../schemas/email-queue.schema.js';
 import { renderEmail, type TemplateName } from './templates.js';
@@ -47,15 +48,7 @@ export class EmailQueueService {
       nextAttemptAt: request.notBefore ?? now,
       idempotencyKey: request.idempotencyKey,
     }));
-    try {
-      const inserted = await this.queue.insertMany(documents, { ordered: false });
-      return inserted.length;
-    } catch (error) {
-      const bulk = error as { code?: number; insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
-      const duplicatesOnly = (bulk.writeErrors ?? [{ code: bulk.code }]).every((e) => (e.code ?? e.err?.code) === 11000);
-      if (!duplicatesOnly) throw error;
-      return bulk.insertedDocs?.length ?? 0;
-    }
+    return insertManySkippingDuplicates(this.queue, documents);
   }
 
   /**

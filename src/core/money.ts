@@ -1,3 +1,4 @@
+/** Money is integer minor units with an ISO 4217 currency everywhere; these helpers are shared by every context. */
 /** ISO 4217 codes the runtime knows; amounts are integers in the currency's minor unit. */
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
