@@ -13,7 +13,7 @@ import { freePort } from '../dist/core/database/mongo-standin.js';
 const SCHEMATHESIS_VERSION = '4.32.5';
 const CHECKS = 'not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { 'max-examples': { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: { 'max-examples': { type: 'string', default: '50' }, seed: { type: 'string' } } });
 
 function schemathesisBinary() {
   if (process.env.SCHEMATHESIS_BIN) return process.env.SCHEMATHESIS_BIN;
@@ -57,9 +57,11 @@ try {
     body: JSON.stringify({ email: 'user@atrium.test', password: 'atrium-demo-password' }),
   });
   const { accessToken } = await login.json();
+  // One worker: with two, Schemathesis 4.32 now and then trips over its own shared caches (an internal
+  // KeyError reported as an error), which says nothing about the API.
   const run = spawnSync(
     binary,
-    ['run', `${base}/docs-json`, '-H', `Authorization: Bearer ${accessToken}`, '--checks', CHECKS, '--max-examples', values['max-examples'], '--workers', '2', '--no-color'],
+    ['run', `${base}/docs-json`, '-H', `Authorization: Bearer ${accessToken}`, '--checks', CHECKS, '--max-examples', values['max-examples'], '--workers', '1', '--no-color', ...(values.seed ? ['--seed', values.seed] : [])],
     { stdio: 'inherit' },
   );
   status = run.status ?? 1;
