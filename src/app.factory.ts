@@ -1,11 +1,12 @@
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { validateEnvironment } from './core/config/environment.js';
 import { mountSwagger } from './core/http/openapi.js';
+import { sendProblem } from './core/http/problem.filter.js';
 import { requestIdFrom } from './core/http/request-id.js';
 import { createValidationPipe } from './core/http/validation.js';
 import { createRootLogger, PinoNestLogger } from './core/logging/logger.js';
@@ -28,6 +29,8 @@ export async function createApp(): Promise<CreatedApp> {
     trustProxy: env.NODE_ENV === 'production',
     // Let in-flight requests finish on shutdown; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
+    // Errors Fastify's router raises before any route runs (over-long or malformed path segments).
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     logger: new PinoNestLogger(logger),

@@ -17,6 +17,8 @@ const UNAVAILABLE_ERRORS = new Set([
 
 /** Fastify's own request errors (body parsing, size, media type), by code. */
 const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: string }> = {
+  FST_ERR_BAD_URL: { status: 400, slug: 'malformed-url', title: 'Malformed URL' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, slug: 'uri-too-long', title: 'URI too long' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, slug: 'payload-too-large', title: 'Payload too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, slug: 'bad-request', title: 'Bad request' },

@@ -40,6 +40,7 @@ function addCommonErrors(document: OpenAPIObject): void {
       if ((operation.parameters ?? []).some((p) => p.in === 'path')) {
         add('403', problem('The resource belongs to another user'));
         add('404', problem('No such resource'));
+        add('414', problem('A path segment longer than any id'));
       }
       add('429', problem('Too many requests', retryAfter));
       add('503', problem('Database unreachable', retryAfter));

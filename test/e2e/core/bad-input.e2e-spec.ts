@@ -108,6 +108,14 @@ describe('bad input', () => {
       expect(response.body.type).toBe('urn:atrium:problem:malformed-id');
     }
     expectProblem(await t.http().get('/api/users/665f1c2b9d3e4a0012345678').set(bearer(user)), 404);
+    // Longer than the router accepts for a path segment: refused before routing, still as a problem.
+    const long = await t
+      .http()
+      .get(`/api/users/${'x'.repeat(300)}`)
+      .set(bearer(user));
+    expect(long.status).toBe(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(long.body).toMatchObject({ type: 'urn:atrium:problem:uri-too-long', status: 414 });
   });
 
   it('answers a 2 MiB body with 413 and writes nothing', async () => {
