@@ -5,7 +5,7 @@ export default defineConfig({
   // SWC keeps decorator metadata, which Nest's dependency injection reads.
   plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2023' } })],
   test: {
-    include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+    include: ['src/**/*.spec.ts', 'test/**/*.medium-spec.ts', 'test/**/*.e2e-spec.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/per-file-setup.ts'],
     // Each file in its own process: its own environment variables and its own database.

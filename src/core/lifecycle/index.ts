@@ -1,0 +1,11 @@
+export { defineLifecycle, Lifecycle, TRIGGERS, type LifecycleTable, type Move, type Trigger } from './lifecycle.js';
+export {
+  auditEntry,
+  transition,
+  type AuditEntry,
+  type Stateful,
+  type TransitionOrigin,
+  type TransitionRequest,
+  type TransitionResult,
+} from './transition.js';
+export { walkLifecycle, type PairVerdict } from './walk-lifecycle.js';
