@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { IdempotencyModule } from './http/idempotency/idempotency.module.js';
 import { InputShapeGuard } from './http/input-shape.guard.js';
@@ -30,6 +31,7 @@ export class CoreModule {
         AuthCoreModule,
         IdempotencyModule,
         JobsModule,
+        EventsModule,
         ScheduleModule.forRoot(),
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         ThrottlerModule.forRootAsync({

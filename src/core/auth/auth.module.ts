@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
 import { AccessAudit } from './access-audit.js';
 import { AuthGuard } from './auth.guard.js';
+import { PermissionPolicy } from './permission-policy.js';
 import { TokenVerifier } from './token-verifier.js';
 
 @Global()
@@ -22,7 +23,7 @@ import { TokenVerifier } from './token-verifier.js';
       }),
     }),
   ],
-  providers: [TokenVerifier, AuthGuard, AccessAudit],
-  exports: [TokenVerifier, AuthGuard],
+  providers: [TokenVerifier, AuthGuard, AccessAudit, PermissionPolicy],
+  exports: [TokenVerifier, AuthGuard, PermissionPolicy],
 })
 export class AuthCoreModule {}

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { AppConfig } from '../config/app-config.js';
 import { resolveDatabase, type DatabaseTarget } from './database-target.js';
 import { IndexReadiness } from './index-readiness.js';
+import { Sequence, Sequences, SequenceSchema } from './sequences.js';
 
 export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
 
@@ -33,6 +34,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         retryAttempts: 3,
       }),
     }),
+    MongooseModule.forFeature([{ name: Sequence.name, schema: SequenceSchema }]),
   ],
   providers: [
     {
@@ -58,7 +60,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       useFactory: (target: DatabaseTarget) => new DatabaseLifecycle(target),
     },
     IndexReadiness,
+    Sequences,
   ],
-  exports: [DATABASE_TARGET],
+  exports: [DATABASE_TARGET, Sequences],
 })
 export class DatabaseModule {}
