@@ -1,15 +1,29 @@
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Starts mongo-java-server on loopback. Usage: Launcher <port> [h2-file] [--exit-on-stdin-eof]
  * With a file the H2 backend persists data; without one the memory backend serves.
  * The default announced version (wire 8) is below what the current Node driver accepts,
  * so the backend announces MongoDB 6.0 (wire 17) instead.
+ * Every backend is wrapped in {@link Serialized}, which gives the single-document atomicity
+ * counters, reservations and claims rely on.
  */
 public class Launcher {
     enum Announced implements MongoVersion {
@@ -25,7 +39,7 @@ public class Launcher {
         int port = Integer.parseInt(positional.get(0));
         MongoBackend backend = positional.size() > 1 ? new H2Backend(positional.get(1)) : new MemoryBackend();
         backend.version(Announced.MONGO_6_0);
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(new Serialized(backend));
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         System.out.println("mongo-java-server listening on 127.0.0.1:" + port);
@@ -37,5 +51,129 @@ public class Launcher {
             // ignore input
         }
         System.exit(0);
+    }
+
+    /**
+     * Runs every command that may change data (insert, update, findAndModify, delete, index and
+     * collection changes, anything not known to be a read) alone, and reads side by side but never
+     * during a write. Replies are deep-copied before the lock is released: the backends answer with
+     * the stored documents themselves, which Netty would otherwise encode after the lock, while the
+     * next write changes them (two findAndModify $inc calls then report the same value).
+     */
+    static final class Serialized implements MongoBackend {
+        private static final Set<String> READS = Set.of(
+            "find", "getMore", "count", "distinct", "aggregate", "explain", "listCollections", "listIndexes",
+            "listDatabases", "dbStats", "collStats", "hello", "isMaster", "ismaster", "ping", "buildInfo",
+            "buildinfo", "serverStatus", "getParameter", "connectionStatus", "whatsmyuri", "getLog", "hostInfo",
+            "getCmdLineOpts", "getFreeMonitoringStatus", "getLastError", "endSessions");
+
+        private final MongoBackend backend;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+        Serialized(MongoBackend backend) {
+            this.backend = backend;
+        }
+
+        static boolean isRead(String command, Document body) {
+            if (!READS.contains(command)) return false;
+            // An aggregation that ends in $out or $merge writes.
+            if (command.equals("aggregate") && body.get("pipeline") instanceof List<?> stages) {
+                for (Object stage : stages) {
+                    if (stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge"))) return false;
+                }
+            }
+            return true;
+        }
+
+        private <T> T under(boolean read, Supplier<T> work) {
+            Lock held = read ? lock.readLock() : lock.writeLock();
+            held.lock();
+            try {
+                return work.get();
+            } finally {
+                held.unlock();
+            }
+        }
+
+        private static Document snapshot(Document reply) {
+            return reply == null ? null : reply.cloneDeeply();
+        }
+
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            Document body = message.getDocument();
+            String command = body.keySet().iterator().next();
+            return under(isRead(command, body), () -> snapshot(backend.handleMessage(message)));
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return under(isRead(command, query), () -> snapshot(backend.handleCommand(channel, database, command, query)));
+        }
+
+        @Override
+        public QueryResult handleQuery(MongoQuery query) {
+            return under(true, () -> {
+                QueryResult result = backend.handleQuery(query);
+                List<Document> copies = result.collectDocuments().stream().map(Document::cloneDeeply).toList();
+                return new QueryResult(copies, result.getCursorId());
+            });
+        }
+
+        @Override
+        public void handleClose(Channel channel) {
+            under(false, () -> { backend.handleClose(channel); return null; });
+        }
+
+        @Override
+        public void dropDatabase(String database) {
+            under(false, () -> { backend.dropDatabase(database); return null; });
+        }
+
+        @Override
+        public void closeCursors(List<Long> cursorIds) {
+            under(false, () -> { backend.closeCursors(cursorIds); return null; });
+        }
+
+        @Override
+        public Collection<Document> getCurrentOperations(MongoQuery query) {
+            return backend.getCurrentOperations(query);
+        }
+
+        @Override
+        public Document getServerStatus() {
+            return under(true, backend::getServerStatus);
+        }
+
+        @Override
+        public void close() {
+            under(false, () -> { backend.close(); return null; });
+        }
+
+        @Override
+        public Clock getClock() {
+            return backend.getClock();
+        }
+
+        @Override
+        public void enableOplog() {
+            backend.enableOplog();
+        }
+
+        @Override
+        public void disableOplog() {
+            backend.disableOplog();
+        }
+
+        @Override
+        public MongoDatabase resolveDatabase(String database) {
+            return backend.resolveDatabase(database);
+        }
+
+        @Override
+        public MongoBackend version(MongoVersion version) {
+            backend.version(version);
+            return this;
+        }
     }
 }
