@@ -26,6 +26,7 @@ import { WebhookEvent, WebhookEventSchema } from './schemas/webhook-event.schema
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 import { TransactionsService } from './transactions.service.js';
+import { WebhookClaims } from './webhook-claims.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksService } from './webhooks.service.js';
 
@@ -82,6 +83,7 @@ function providerFor(config: AppConfig): PaymentProvider {
     RefundRequestsService,
     SubscriptionsService,
     BillingReportsService,
+    WebhookClaims,
     WebhooksService,
   ],
 })

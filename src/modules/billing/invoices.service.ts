@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type Model } from 'mongoose';
+import { trusted, Types, type Model } from 'mongoose';
 import { assertMayAccess } from '../../core/auth/ownership.js';
 import type { Actor } from '../../core/auth/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
-import { isDuplicateKey } from '../../core/database/duplicate-key.js';
+import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
 import { idOf, iso } from '../../core/http/serialize.js';
 import type { InvoiceDto } from './dto/invoice.dto.js';
@@ -13,6 +13,9 @@ import { formatMoney } from '../../core/money.js';
 import { Invoice } from './schemas/invoice.schema.js';
 import { InvoiceCounter } from './schemas/invoice-counter.schema.js';
 import type { Transaction } from './schemas/transaction.schema.js';
+
+/** Tries at taking an invoice number; each collision first moves the counter past the numbers in use. */
+const NUMBER_ATTEMPTS = 3;
 
 @Injectable()
 export class InvoicesService {
@@ -33,28 +36,41 @@ export class InvoicesService {
     const subtotal = Math.round((payment.amount * 10_000) / (10_000 + rateBps));
     const tax = payment.amount - subtotal;
     const now = new Date();
-    try {
-      await this.invoices.create({
-        number: await this.nextNumber(now.getUTCFullYear()),
-        userId: payment.userId,
-        status: 'paid',
-        currency: payment.currency,
-        lines: [
-          { description: payment.description ?? `Payment ${payment._id.toString()}`, quantity: 1, unitAmount: subtotal, amount: subtotal },
-        ],
-        subtotal,
-        taxRateBps: rateBps,
-        tax,
-        total: payment.amount,
-        transactionIds: [payment._id],
-        sourceTransactionId: payment._id,
-        issuedAt: now,
-        paidAt: now,
-      });
-    } catch (error) {
-      // The same payment confirmed twice at once: the unique index keeps one invoice.
-      if (!isDuplicateKey(error)) throw error;
+    const year = now.getUTCFullYear();
+    for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+      try {
+        await this.invoices.create({
+          number: await this.nextNumber(year),
+          userId: payment.userId,
+          status: 'paid',
+          currency: payment.currency,
+          lines: [
+            {
+              description: payment.description ?? `Payment ${payment._id.toString()}`,
+              quantity: 1,
+              unitAmount: subtotal,
+              amount: subtotal,
+            },
+          ],
+          subtotal,
+          taxRateBps: rateBps,
+          tax,
+          total: payment.amount,
+          transactionIds: [payment._id],
+          sourceTransactionId: payment._id,
+          issuedAt: now,
+          paidAt: now,
+        });
+        return;
+      } catch (error) {
+        // The same payment confirmed twice at once: the unique index keeps one invoice, and that is the goal.
+        if (isDuplicateKeyOn(error, ['sourceTransactionId'])) return;
+        if (!isDuplicateKeyOn(error, ['number'])) throw error;
+        // The counter is behind the invoices (restored, imported): move it past the highest number in use, then retry.
+        await this.catchUpCounter(year);
+      }
     }
+    throw new Error(`No free invoice number for ${year} after ${NUMBER_ATTEMPTS} attempts.`);
   }
 
   /** `INV-<year>-<000001>`: one atomic increment per invoice, so numbers are distinct and consecutive. */
@@ -63,6 +79,17 @@ export class InvoicesService {
       .findOneAndUpdate({ year }, { $inc: { last: 1 } }, { upsert: true, returnDocument: 'after' })
       .lean<InvoiceCounter>();
     return `INV-${year}-${String(counter!.last).padStart(6, '0')}`;
+  }
+
+  private async catchUpCounter(year: number): Promise<void> {
+    const prefix = `INV-${year}-`;
+    // Zero-padded numbers sort as text; the range walks the unique index on number.
+    const highest = await this.invoices
+      .findOne({ number: trusted({ $gte: prefix, $lt: `INV-${year}.` }) }, { number: 1 })
+      .sort({ number: -1 })
+      .lean<Pick<Invoice, 'number'>>();
+    const last = Number(highest?.number.slice(prefix.length));
+    if (Number.isSafeInteger(last)) await this.counters.updateOne({ year }, { $max: { last } }, { upsert: true });
   }
 
   async listMine(actor: Actor, query: PageQueryDto): Promise<Page<InvoiceDto>> {

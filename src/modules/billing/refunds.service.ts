@@ -8,6 +8,7 @@ import { ProblemException } from '../../core/http/problem.js';
 import { BillingEvents, type PaymentEvent } from './billing.events.js';
 import { toTransactionDto } from './billing.mapper.js';
 import type { TransactionDto } from './dto/transaction.dto.js';
+import { paymentChange } from './payment-change.js';
 import { REFUNDABLE } from './payment-lifecycle.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';
 import { Transaction } from './schemas/transaction.schema.js';
@@ -61,7 +62,7 @@ export class RefundsService {
       providerRefundId: providerRefund.id,
       refundOf: payment._id,
       description: reason ?? `Refund of ${payment._id.toString()}`,
-      audit: [this.payments.change(null, providerRefund.status === 'succeeded' ? 'succeeded' : 'processing', origin)],
+      audit: [paymentChange(null, providerRefund.status === 'succeeded' ? 'succeeded' : 'processing', origin)],
     });
     await this.payments.move(payment._id, refundedTotal >= payment.amount ? 'refunded' : 'partially_refunded', origin);
     this.events.emit(BillingEvents.paymentRefunded, {
@@ -82,7 +83,10 @@ export class RefundsService {
       if (payment.type === 'refund') throw notRefundable('A refund cannot be refunded.');
       if (!REFUNDABLE.includes(payment.status)) throw notRefundable(`A ${payment.status} payment cannot be refunded.`);
       const remaining = payment.amount - payment.refundedAmount;
+      // Decided here, before the provider is asked: a refund of nothing is not a refund.
+      if (remaining <= 0) throw notRefundable('Nothing is left to refund.');
       const amount = requested ?? remaining;
+      if (amount < 1) throw notRefundable('A refund is at least 1 minor unit.');
       if (amount > remaining) throw notRefundable(`At most ${remaining} can still be refunded.`);
       const reserved = await this.transactions.updateOne(
         { _id: id, refundedAmount: payment.refundedAmount, status: trusted({ $in: [...REFUNDABLE] }) },

@@ -4,15 +4,18 @@ import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import { assertMayAccess } from '../../core/auth/ownership.js';
 import type { Actor } from '../../core/auth/roles.js';
-import { ProblemException, ValidationProblem } from '../../core/http/problem.js';
+import { IllegalTransitionProblem, ProblemException, ValidationProblem } from '../../core/http/problem.js';
 import { UsersService } from '../identity/users.service.js';
 import { BillingEvents } from './billing.events.js';
-import { iso } from '../../core/http/serialize.js';
 import type { CreateSubscriptionDto, SubscriptionDto } from './dto/subscription.dto.js';
+import { refusalOf, subscriptionChange, toSubscriptionDto } from './subscription-changes.js';
+import type { ProviderOutcome } from './provider-outcome.js';
 import { PLANS } from './plans.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';
 import { Subscription, type SubscriptionStatus } from './schemas/subscription.schema.js';
 import { TransactionsService, type ChangeOrigin } from './transactions.service.js';
+
+const MOVE_ATTEMPTS = 5;
 
 @Injectable()
 export class SubscriptionsService {
@@ -68,6 +71,7 @@ export class SubscriptionsService {
       provider: this.provider.name,
       providerSubscriptionId: created.id,
       providerCustomerId: created.customerId,
+      audit: [subscriptionChange(null, created.status, { source: 'api', actorId: actor.id })],
     });
     // The embedded provider charges at once; Stripe's charges arrive as invoice.paid events.
     if (this.provider.name === 'mock' && created.status === 'active') {
@@ -110,46 +114,76 @@ export class SubscriptionsService {
     return toSubscriptionDto(updated!);
   }
 
-  /** Provider word on a subscription (customer.subscription.*): status, period and cancellation flag. */
+  /**
+   * The provider's word on a subscription (customer.subscription.*, invoice.*): applied only when the
+   * event is not older than the last change applied, and only along the lifecycle; otherwise it is
+   * ignored with the reason. The check and the write are one conditional update, so two events
+   * racing each other cannot both win.
+   */
   async applyProviderState(
     providerSubscriptionId: string,
     state: { status: SubscriptionStatus; periodStart?: Date; periodEnd?: Date; cancelAtPeriodEnd?: boolean },
-  ): Promise<'applied' | 'unknown'> {
-    const $set: Record<string, unknown> = { status: state.status };
-    if (state.periodStart) $set.currentPeriodStart = state.periodStart;
-    if (state.periodEnd) $set.currentPeriodEnd = state.periodEnd;
-    if (state.cancelAtPeriodEnd !== undefined) $set.cancelAtPeriodEnd = state.cancelAtPeriodEnd;
-    if (state.status === 'canceled') $set.canceledAt = new Date();
-    const updated = await this.subscriptions
-      .findOneAndUpdate({ providerSubscriptionId }, { $set }, { returnDocument: 'after' })
-      .lean<Subscription>();
-    if (!updated) return 'unknown';
-    this.events.emit(BillingEvents.subscriptionChanged, {
-      subscriptionId: updated._id.toString(),
-      userId: updated.userId.toString(),
-      status: updated.status,
-    });
-    return 'applied';
+    origin: ChangeOrigin,
+  ): Promise<ProviderOutcome> {
+    const eventAt = origin.eventAt ?? new Date();
+    for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
+      const current = await this.subscriptions.findOne({ providerSubscriptionId }).lean<Subscription>();
+      if (!current) return 'unknown';
+      const refusal = refusalOf(current, state.status, eventAt);
+      if (refusal) return { ignored: refusal };
+      const $set: Record<string, unknown> = { status: state.status, providerEventAt: eventAt };
+      if (state.periodStart) $set.currentPeriodStart = state.periodStart;
+      if (state.periodEnd) $set.currentPeriodEnd = state.periodEnd;
+      if (state.cancelAtPeriodEnd !== undefined) $set.cancelAtPeriodEnd = state.cancelAtPeriodEnd;
+      if (state.status === 'canceled') $set.canceledAt = new Date();
+      const updated = await this.subscriptions
+        .findOneAndUpdate(
+          {
+            _id: current._id,
+            status: current.status,
+            $or: [{ providerEventAt: null }, { providerEventAt: trusted({ $lte: eventAt }) }],
+          },
+          { $set, $push: { audit: subscriptionChange(current.status, state.status, origin) } },
+          { returnDocument: 'after' },
+        )
+        .lean<Subscription>();
+      if (!updated) continue;
+      this.events.emit(BillingEvents.subscriptionChanged, {
+        subscriptionId: updated._id.toString(),
+        userId: updated.userId.toString(),
+        status: updated.status,
+      });
+      return 'applied';
+    }
+    throw new IllegalTransitionProblem('subscription', 'a concurrently changed state', state.status);
   }
 
-  /** invoice.paid: the period's charge becomes a succeeded subscription payment with its invoice. */
-  async recordPaidInvoice(providerSubscriptionId: string, amountPaid: number, origin: ChangeOrigin): Promise<'applied' | 'unknown'> {
+  /**
+   * invoice.paid: the period's charge becomes a succeeded subscription payment with its invoice, once
+   * per provider invoice; the subscription becomes active where order and lifecycle allow. A late
+   * invoice is still money paid: its charge is recorded even when the status change is refused.
+   */
+  async recordPaidInvoice(
+    providerSubscriptionId: string,
+    invoice: { invoiceId: string; amountPaid: number },
+    origin: ChangeOrigin,
+  ): Promise<ProviderOutcome> {
     const subscription = await this.subscriptions.findOne({ providerSubscriptionId }).lean<Subscription>();
     if (!subscription) return 'unknown';
-    await this.subscriptions.updateOne({ _id: subscription._id }, { $set: { status: 'active' } });
-    if (amountPaid > 0) {
-      await this.payments.recordCharge(
-        {
-          userId: subscription.userId,
-          amount: amountPaid,
-          currency: subscription.currency,
-          subscriptionId: subscription._id,
-          description: `${subscription.plan} subscription`,
-        },
-        origin,
-      );
-    }
-    return 'applied';
+    const status = await this.applyProviderState(providerSubscriptionId, { status: 'active' }, origin);
+    if (invoice.amountPaid <= 0) return status;
+    const { created } = await this.payments.recordCharge(
+      {
+        userId: subscription.userId,
+        amount: invoice.amountPaid,
+        currency: subscription.currency,
+        subscriptionId: subscription._id,
+        description: `${subscription.plan} subscription`,
+        providerInvoiceId: invoice.invoiceId,
+      },
+      origin,
+    );
+    return created ? 'applied' : status;
   }
 
   private async findFor(actor: Actor, id: string): Promise<Subscription> {
@@ -158,26 +192,4 @@ export class SubscriptionsService {
     assertMayAccess(actor, subscription.userId);
     return subscription;
   }
-}
-
-export function toSubscriptionDto(subscription: Subscription): SubscriptionDto {
-  return {
-    id: subscription._id.toString(),
-    userId: subscription.userId.toString(),
-    itemType: subscription.itemType,
-    itemId: subscription.itemId,
-    plan: subscription.plan,
-    amount: subscription.amount,
-    currency: subscription.currency,
-    interval: subscription.interval,
-    status: subscription.status,
-    currentPeriodStart: iso(subscription.currentPeriodStart)!,
-    currentPeriodEnd: iso(subscription.currentPeriodEnd)!,
-    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
-    canceledAt: iso(subscription.canceledAt),
-    provider: subscription.provider,
-    providerSubscriptionId: subscription.providerSubscriptionId,
-    createdAt: iso(subscription.createdAt)!,
-    updatedAt: iso(subscription.updatedAt)!,
-  };
 }

@@ -5,6 +5,7 @@ import { trusted, Types, type Model } from 'mongoose';
 import { assertMayAccess } from '../../core/auth/ownership.js';
 import { isStaff, type Actor } from '../../core/auth/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
+import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import type { ClientInfo } from '../../core/http/client-info.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem, ValidationProblem } from '../../core/http/problem.js';
@@ -12,19 +13,12 @@ import { BillingEvents, type PaymentEvent } from './billing.events.js';
 import { toTransactionDto } from './billing.mapper.js';
 import type { CreatePaymentDto, PaymentQueryDto, TransactionDto } from './dto/transaction.dto.js';
 import { InvoicesService } from './invoices.service.js';
+import { assertMetadata, movedBy, paymentChange, type ChangeOrigin } from './payment-change.js';
 import { canMove, type PaymentStatus } from './payment-lifecycle.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';
-import { Transaction, type ChangeSource } from './schemas/transaction.schema.js';
+import { Transaction } from './schemas/transaction.schema.js';
 
-export interface ChangeOrigin {
-  source: ChangeSource;
-  actorId?: string;
-  eventId?: string;
-  reason?: string;
-  client?: ClientInfo;
-}
-
-const MAX_METADATA_KEYS = 20;
+export type { ChangeOrigin } from './payment-change.js';
 
 @Injectable()
 export class TransactionsService {
@@ -41,7 +35,7 @@ export class TransactionsService {
     if (input.userId && input.userId !== actor.id && !isStaff(actor))
       throw new ForbiddenException('Only staff may record a payment for another user.');
     this.assertAmount(input.amount);
-    this.assertMetadata(input.metadata);
+    assertMetadata(input.metadata);
     const _id = new Types.ObjectId();
     const intent = await this.provider.createIntent({
       amount: input.amount,
@@ -61,7 +55,7 @@ export class TransactionsService {
       description: input.description,
       metadata: input.metadata,
       billingDetails: input.billingDetails,
-      audit: [this.change(null, intent.status, { source: 'api', actorId: actor.id, client })],
+      audit: [paymentChange(null, intent.status, { source: 'api', actorId: actor.id, client })],
     });
     return toTransactionDto(created.toObject(), intent.clientSecret);
   }
@@ -122,28 +116,59 @@ export class TransactionsService {
   ): Promise<'applied' | 'unchanged' | 'unknown'> {
     const transaction = await this.transactions.findOne({ stripePaymentIntentId: intentId }).lean<Transaction>();
     if (!transaction) return 'unknown';
+    if (transaction.status === to && origin.eventId && movedBy(transaction, to, origin.eventId)) {
+      // This very event moved it before its handler died: finish what the move owed (each effect is keyed, so none doubles).
+      await this.afterMove(transaction);
+      return 'applied';
+    }
     if (transaction.status === to || !canMove(transaction.status, to)) return 'unchanged';
-    await this.move(transaction._id, to, origin, failureReason ? { failureReason } : {});
+    await this.move(transaction._id, to, origin, failureReason ? { failureReason: failureReason.slice(0, 500) } : {});
     return 'applied';
   }
 
-  /** A charge the provider made on its own (a subscription period): recorded, then moved to succeeded. */
+  /**
+   * A charge the provider made on its own (a subscription period): recorded, then moved to succeeded.
+   * With the provider's invoice id it is recorded once per invoice: a redelivered invoice.paid finds
+   * the charge already there and only finishes its move.
+   */
   async recordCharge(
-    input: { userId: Types.ObjectId; amount: number; currency: string; subscriptionId: Types.ObjectId; description: string },
+    input: {
+      userId: Types.ObjectId;
+      amount: number;
+      currency: string;
+      subscriptionId: Types.ObjectId;
+      description: string;
+      providerInvoiceId?: string;
+    },
     origin: ChangeOrigin,
-  ): Promise<Transaction> {
-    const created = await this.transactions.create({
-      userId: input.userId,
-      type: 'subscription',
-      amount: input.amount,
-      currency: input.currency,
-      status: 'processing',
-      provider: this.provider.name,
-      subscriptionId: input.subscriptionId,
-      description: input.description,
-      audit: [this.change(null, 'processing', origin)],
-    });
-    return this.move(created._id, 'succeeded', origin);
+  ): Promise<{ charge: Transaction; created: boolean }> {
+    let charge: Transaction;
+    let created = true;
+    try {
+      charge = (
+        await this.transactions.create({
+          userId: input.userId,
+          type: 'subscription',
+          amount: input.amount,
+          currency: input.currency,
+          status: 'processing',
+          provider: this.provider.name,
+          subscriptionId: input.subscriptionId,
+          providerInvoiceId: input.providerInvoiceId,
+          description: input.description,
+          audit: [paymentChange(null, 'processing', origin)],
+        })
+      ).toObject();
+    } catch (error) {
+      if (!input.providerInvoiceId || !isDuplicateKeyOn(error, ['providerInvoiceId'])) throw error;
+      charge = (await this.transactions.findOne({ providerInvoiceId: input.providerInvoiceId }).lean<Transaction>())!;
+      created = false;
+    }
+    if (!created && charge.status === 'succeeded') {
+      await this.afterMove(charge);
+      return { charge, created };
+    }
+    return { charge: await this.move(charge._id, 'succeeded', origin), created };
   }
 
   findByIntent(intentId: string): Promise<Transaction | null> {
@@ -163,7 +188,7 @@ export class TransactionsService {
       const moved = await this.transactions
         .findOneAndUpdate(
           { _id: id, status: current.status },
-          { $set: { status: to, ...extra }, $push: { audit: this.change(current.status, to, origin) } },
+          { $set: { status: to, ...extra }, $push: { audit: paymentChange(current.status, to, origin) } },
           { returnDocument: 'after' },
         )
         .lean<Transaction>();
@@ -203,35 +228,8 @@ export class TransactionsService {
     return transaction;
   }
 
-  change(from: PaymentStatus | null, to: PaymentStatus, origin: ChangeOrigin) {
-    return {
-      from,
-      to,
-      at: new Date(),
-      source: origin.source,
-      actorId: origin.actorId ? new Types.ObjectId(origin.actorId) : undefined,
-      eventId: origin.eventId,
-      reason: origin.reason,
-      ip: origin.client?.ip,
-      userAgent: origin.client?.userAgent,
-    };
-  }
-
   assertAmount(amount: number): void {
     const max = this.config.get('BILLING_MAX_AMOUNT');
     if (amount > max) throw new ValidationProblem([{ field: 'amount', message: `must not exceed ${max} minor units` }]);
-  }
-
-  private assertMetadata(metadata: Record<string, unknown> | undefined): void {
-    if (!metadata) return;
-    const entries = Object.entries(metadata);
-    if (
-      entries.length > MAX_METADATA_KEYS ||
-      entries.some(([key, value]) => typeof value !== 'string' || value.length > 500 || key.length > 40)
-    ) {
-      throw new ValidationProblem([
-        { field: 'metadata', message: `must hold at most ${MAX_METADATA_KEYS} string values of up to 500 characters` },
-      ]);
-    }
   }
 }

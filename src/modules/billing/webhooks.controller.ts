@@ -19,7 +19,8 @@ const WebhookDocs = () =>
     ApiHeader({ name: 'Stripe-Signature', required: true, description: 'Verified against the raw body with STRIPE_WEBHOOK_SECRET' }),
     ApiBody({ description: 'A Stripe event, as Stripe sends it', schema: { type: 'object', additionalProperties: true } }),
     ApiOkResponse({ type: WebhookAckDto }),
-    ApiProblem(400, 'Missing, wrong or stale signature; nothing was recorded'),
+    ApiProblem(400, 'Missing, wrong or stale signature, or a payload without the shape of an event; nothing was recorded'),
+    ApiProblem(409, 'Another delivery of this event is being processed; delivered again after Retry-After seconds, it is answered'),
     ApiProblem(500, 'Processing failed; the event is kept for Stripe to retry'),
   );
 
@@ -35,7 +36,9 @@ export class WebhooksController {
   @Post('billing/webhooks/stripe')
   @HttpCode(HttpStatus.OK)
   @WebhookDocs()
-  @ApiOperation({ summary: 'Stripe webhook (signed); duplicates are acknowledged without a second effect' })
+  @ApiOperation({
+    summary: 'Stripe webhook (signed); one delivery processes each event, duplicates are acknowledged without a second effect',
+  })
   stripe(
     @Req() request: RawBodyRequest<FastifyRequest>,
     @Headers('stripe-signature') signature: string,

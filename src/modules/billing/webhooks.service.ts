@@ -1,22 +1,22 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import Stripe from 'stripe';
 import { AppConfig } from '../../core/config/app-config.js';
-import { isDuplicateKey } from '../../core/database/duplicate-key.js';
+import { describeOutcome, type ProviderOutcome } from './provider-outcome.js';
 import { periodOf, statusOfSubscription } from './providers/stripe.provider.js';
 import { RefundsService } from './refunds.service.js';
-import { WebhookEvent, type WebhookOutcome } from './schemas/webhook-event.schema.js';
+import type { WebhookOutcome } from './schemas/webhook-event.schema.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 import { TransactionsService, type ChangeOrigin } from './transactions.service.js';
+import { WebhookClaims } from './webhook-claims.js';
+import { assertProviderEvent } from './webhook-event-shape.js';
 
-type Outcome = 'applied' | 'unchanged' | 'unknown';
 const objectId = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : value?.id);
 
 /**
- * Stripe's webhook rules: the signature is checked on the raw body (300 s tolerance) before anything
- * is stored; each event id is stored once, so a redelivery has no second effect; a failure in our
- * processing answers 500 and leaves the event marked for Stripe's retry.
+ * Stripe's webhook rules: the signature is checked on the raw body (300 s tolerance) and the shape
+ * of the event after it, before anything is stored; one delivery at a time processes an event
+ * (WebhookClaims), so concurrent redeliveries have no second effect; a failure in our processing
+ * answers 500 and leaves the event for Stripe's retry.
  */
 @Injectable()
 export class WebhooksService {
@@ -25,7 +25,7 @@ export class WebhooksService {
   private readonly verifier = new Stripe('sk_test_signature_verification_only');
 
   constructor(
-    @InjectModel(WebhookEvent.name) private readonly events: Model<WebhookEvent>,
+    private readonly claims: WebhookClaims,
     private readonly payments: TransactionsService,
     private readonly refunds: RefundsService,
     private readonly subscriptions: SubscriptionsService,
@@ -37,22 +37,19 @@ export class WebhooksService {
     signature: string | string[] | undefined,
   ): Promise<{ received: true; duplicate: boolean; outcome: WebhookOutcome }> {
     const event = this.verify(rawBody, signature);
-    const stored = await this.record(event);
-    if (stored.duplicate) return { received: true, duplicate: true, outcome: stored.outcome };
+    const claim = await this.claims.claim(event);
+    if (!claim.claimed) return { received: true, duplicate: true, outcome: claim.outcome };
     try {
-      const outcome = await this.process(event);
-      const final: WebhookOutcome = outcome === 'applied' ? 'processed' : 'ignored';
-      await this.events.updateOne(
-        { provider: 'stripe', eventId: event.id },
-        { $set: { outcome: final, processedAt: new Date(), detail: outcome === 'applied' ? undefined : `no effect: ${outcome}` } },
-      );
-      return { received: true, duplicate: false, outcome: final };
+      const { outcome, detail } = describeOutcome(await this.process(event));
+      await this.claims.finish(event.id, claim.claimId, outcome, detail);
+      return { received: true, duplicate: false, outcome };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      await this.events.updateOne(
-        { provider: 'stripe', eventId: event.id },
-        { $set: { outcome: 'failed', detail: detail.slice(0, 1000) } },
-      );
+      await this.claims
+        .release(event.id, claim.claimId, detail)
+        .catch((releaseError: unknown) =>
+          this.logger.warn(`webhook ${event.id} stays claimed until its lease runs out: ${String(releaseError)}`),
+        );
       this.logger.error(`webhook ${event.id} (${event.type}) failed; Stripe will retry: ${detail}`);
       throw error;
     }
@@ -60,46 +57,17 @@ export class WebhooksService {
 
   private verify(rawBody: Buffer | undefined, signature: string | string[] | undefined): Stripe.Event {
     if (!rawBody || typeof signature !== 'string') throw new BadRequestException('A Stripe-Signature header and a raw body are required.');
+    let payload: unknown;
     try {
-      return this.verifier.webhooks.constructEvent(rawBody, signature, this.config.get('STRIPE_WEBHOOK_SECRET'));
+      payload = this.verifier.webhooks.constructEvent(rawBody, signature, this.config.get('STRIPE_WEBHOOK_SECRET'));
     } catch {
       throw new BadRequestException('The Stripe signature is missing, wrong or too old.');
     }
+    return assertProviderEvent(payload);
   }
 
-  /** Stores the event by id. A redelivery of a finished event is a duplicate; one that failed or never finished is processed again. */
-  private async record(event: Stripe.Event): Promise<{ duplicate: boolean; outcome: WebhookOutcome }> {
-    let existing: WebhookEvent | null;
-    try {
-      existing = await this.events
-        .findOneAndUpdate(
-          { provider: 'stripe', eventId: event.id },
-          {
-            $setOnInsert: {
-              provider: 'stripe',
-              eventId: event.id,
-              type: event.type,
-              receivedAt: new Date(),
-              outcome: 'received',
-              payload: event.data.object,
-            },
-            $inc: { attempts: 1 },
-          },
-          { upsert: true, returnDocument: 'before' },
-        )
-        .lean<WebhookEvent>();
-    } catch (error) {
-      // Two deliveries of one event racing to insert it: the other one is handling it.
-      if (isDuplicateKey(error)) return { duplicate: true, outcome: 'received' };
-      throw error;
-    }
-    if (!existing) return { duplicate: false, outcome: 'received' };
-    const finished = existing.outcome === 'processed' || existing.outcome === 'ignored';
-    return { duplicate: finished, outcome: existing.outcome };
-  }
-
-  private async process(event: Stripe.Event): Promise<Outcome> {
-    const origin: ChangeOrigin = { source: 'webhook', eventId: event.id };
+  private async process(event: Stripe.Event): Promise<ProviderOutcome> {
+    const origin: ChangeOrigin = { source: 'webhook', eventId: event.id, eventAt: new Date(event.created * 1000) };
     switch (event.type) {
       case 'payment_intent.succeeded':
         return this.payments.applyProviderStatus(event.data.object.id, 'succeeded', origin);
@@ -125,24 +93,31 @@ export class WebhooksService {
       case 'charge.dispute.closed':
         return this.closeDispute(event.data.object, origin);
       case 'invoice.paid': {
-        const subscriptionId = subscriptionOfInvoice(event.data.object);
-        return subscriptionId ? this.subscriptions.recordPaidInvoice(subscriptionId, event.data.object.amount_paid, origin) : 'unknown';
+        const invoice = event.data.object;
+        const subscriptionId = subscriptionOfInvoice(invoice);
+        return subscriptionId
+          ? this.subscriptions.recordPaidInvoice(subscriptionId, { invoiceId: invoice.id!, amountPaid: invoice.amount_paid }, origin)
+          : 'unknown';
       }
       case 'invoice.payment_failed': {
         const subscriptionId = subscriptionOfInvoice(event.data.object);
-        return subscriptionId ? this.subscriptions.applyProviderState(subscriptionId, { status: 'past_due' }) : 'unknown';
+        return subscriptionId ? this.subscriptions.applyProviderState(subscriptionId, { status: 'past_due' }, origin) : 'unknown';
       }
       case 'customer.subscription.created':
       case 'customer.subscription.updated':
       case 'customer.subscription.deleted': {
         const subscription = event.data.object;
         const period = periodOf(subscription);
-        return this.subscriptions.applyProviderState(subscription.id, {
-          status: event.type === 'customer.subscription.deleted' ? 'canceled' : statusOfSubscription(subscription.status),
-          periodStart: period.start,
-          periodEnd: period.end,
-          cancelAtPeriodEnd: subscription.cancel_at_period_end,
-        });
+        return this.subscriptions.applyProviderState(
+          subscription.id,
+          {
+            status: event.type === 'customer.subscription.deleted' ? 'canceled' : statusOfSubscription(subscription.status),
+            periodStart: period.start,
+            periodEnd: period.end,
+            cancelAtPeriodEnd: subscription.cancel_at_period_end ?? undefined,
+          },
+          origin,
+        );
       }
       default:
         // Acknowledged and recorded, so Stripe stops sending it; nothing here reacts to it yet.
@@ -151,7 +126,7 @@ export class WebhooksService {
   }
 
   /** A won dispute returns the payment to where its refunds left it; a lost one refunds it in full. */
-  private async closeDispute(dispute: Stripe.Dispute, origin: ChangeOrigin): Promise<Outcome> {
+  private async closeDispute(dispute: Stripe.Dispute, origin: ChangeOrigin): Promise<ProviderOutcome> {
     const intentId = objectId(dispute.payment_intent);
     if (!intentId) return 'unknown';
     const payment = await this.payments.findByIntent(intentId);

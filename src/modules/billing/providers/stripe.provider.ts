@@ -41,11 +41,15 @@ export const statusOfSubscription = (status: string): SubscriptionStatus => SUBS
 
 /** Period of a Stripe subscription: on the item in current API versions, on the subscription in older ones. */
 export function periodOf(subscription: Stripe.Subscription): { start: Date; end: Date } {
-  const item = subscription.items?.data?.[0] as
+  const items = subscription.items?.data;
+  const item = (Array.isArray(items) ? items[0] : undefined) as
     (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined;
   const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
-  const start = item?.current_period_start ?? legacy.current_period_start ?? Math.floor(Date.now() / 1000);
-  const end = item?.current_period_end ?? legacy.current_period_end ?? start;
+  // Only numbers count: anything else in a payload falls back rather than becoming an invalid date.
+  const seconds = (...values: unknown[]) =>
+    values.find((value): value is number => typeof value === 'number' && Number.isSafeInteger(value));
+  const start = seconds(item?.current_period_start, legacy.current_period_start) ?? Math.floor(Date.now() / 1000);
+  const end = seconds(item?.current_period_end, legacy.current_period_end) ?? start;
   return { start: new Date(start * 1000), end: new Date(end * 1000) };
 }
 

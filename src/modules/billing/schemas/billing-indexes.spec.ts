@@ -13,6 +13,7 @@ describe('billing index declarations', () => {
       { stripePaymentIntentId: 1 },
       expect.objectContaining({ unique: true, sparse: true }),
     ]);
+    expect(TransactionSchema.indexes()).toContainEqual([{ providerInvoiceId: 1 }, expect.objectContaining({ unique: true, sparse: true })]);
     expect(keysOf(TransactionSchema)).toEqual(
       expect.arrayContaining([
         { userId: 1, createdAt: -1, _id: -1 },

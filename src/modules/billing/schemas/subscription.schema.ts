@@ -1,11 +1,23 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { SchemaTypes, type HydratedDocument, type Types } from 'mongoose';
-import { PROVIDERS, type ProviderName } from './transaction.schema.js';
+import { CHANGE_SOURCES, PROVIDERS, type ChangeSource, type ProviderName } from './transaction.schema.js';
 
 export const SUBSCRIPTION_STATUSES = ['incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'canceled'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export const SUBSCRIPTION_ITEMS = ['plan', 'agent'] as const;
 export type SubscriptionItem = (typeof SUBSCRIPTION_ITEMS)[number];
+
+/** One applied change: the API's creation, or a provider event (with its id and the provider's time of it). */
+@Schema({ _id: false })
+export class SubscriptionChange {
+  @Prop({ type: String, enum: [...SUBSCRIPTION_STATUSES, null] }) from?: SubscriptionStatus | null;
+  @Prop({ type: String, enum: SUBSCRIPTION_STATUSES, required: true }) to: SubscriptionStatus;
+  @Prop({ required: true }) at: Date;
+  @Prop({ type: String, enum: CHANGE_SOURCES, required: true }) source: ChangeSource;
+  @Prop({ type: SchemaTypes.ObjectId }) actorId?: Types.ObjectId;
+  @Prop() eventId?: string;
+  @Prop() eventAt?: Date;
+}
 
 /** A plan subscription (seed 002) or an agent subscription (seed 003's agentsubscriptions: item `agent`). */
 @Schema({ collection: 'subscriptions', timestamps: true })
@@ -27,6 +39,9 @@ export class Subscription {
   @Prop({ type: String, enum: PROVIDERS, required: true }) provider: ProviderName;
   @Prop() providerSubscriptionId?: string;
   @Prop() providerCustomerId?: string;
+  /** The provider's time of the last event applied; older events are refused, so late deliveries never undo newer ones. */
+  @Prop() providerEventAt?: Date;
+  @Prop({ type: [SubscriptionChange], default: [] }) audit: SubscriptionChange[];
   createdAt: Date;
   updatedAt: Date;
 }

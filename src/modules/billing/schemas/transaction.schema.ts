@@ -49,6 +49,8 @@ export class Transaction {
   /** The provider's payment intent (Stripe `pi_…`); unique when present. */
   @Prop() stripePaymentIntentId?: string;
   @Prop() providerRefundId?: string;
+  /** For a subscription charge the provider made: its invoice (Stripe `in_…`); one charge per invoice. */
+  @Prop() providerInvoiceId?: string;
   /** For a refund: the payment it gives money back from. */
   @Prop({ type: SchemaTypes.ObjectId }) refundOf?: Types.ObjectId;
   @Prop({ type: SchemaTypes.ObjectId }) subscriptionId?: Types.ObjectId;
@@ -68,6 +70,8 @@ export const TransactionSchema = SchemaFactory.createForClass(Transaction);
 // Webhooks find the transaction of a payment intent; one transaction per intent. Sparse, not partial:
 // the test stand-in ignores partialFilterExpression, and sparse means the same here.
 TransactionSchema.index({ stripePaymentIntentId: 1 }, { unique: true, sparse: true });
+// invoice.paid records one charge per provider invoice, however often the event is delivered.
+TransactionSchema.index({ providerInvoiceId: 1 }, { unique: true, sparse: true });
 // A payer's history, newest first, optionally by status or type (GET /api/payments, /billing/transactions/user/:id).
 TransactionSchema.index({ userId: 1, createdAt: -1, _id: -1 });
 TransactionSchema.index({ userId: 1, status: 1, createdAt: -1 });

@@ -1,0 +1,120 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { trusted, type Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
+import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
+import { ProblemException } from '../../core/http/problem.js';
+import { FINISHED_OUTCOMES, WebhookEvent, type WebhookOutcome } from './schemas/webhook-event.schema.js';
+
+/** How long one delivery owns an event. Far longer than processing takes; past it the holder is taken for dead. */
+export const WEBHOOK_LEASE_MS = 60_000;
+const CLAIM_ATTEMPTS = 3;
+
+export type Claim = { claimed: true; claimId: string } | { claimed: false; outcome: WebhookOutcome };
+
+/** Another delivery holds the event: 409, so the provider delivers it again later, when the holder has finished or died. */
+export class WebhookInProgressProblem extends ProblemException {
+  constructor(readonly retryAfter: number) {
+    super(
+      HttpStatus.CONFLICT,
+      'webhook-in-progress',
+      'Event in progress',
+      'Another delivery of this event is being processed; deliver it again later.',
+      { retryAfter },
+    );
+  }
+
+  /** The problem filter takes Retry-After from here. */
+  override getResponse(): { message: string; retryAfter: number } {
+    return { message: this.message, retryAfter: this.retryAfter };
+  }
+}
+
+/**
+ * Who processes a provider event: the one delivery that claims it with an atomic update, while it
+ * is neither finished nor under a live lease. A failure releases it as `failed`; a holder that dies
+ * leaves a lease that runs out; either way a redelivery processes it. Only the holder (its claim id)
+ * can finish or release it, so a stale holder waking up never overwrites a newer outcome.
+ */
+@Injectable()
+export class WebhookClaims {
+  private readonly logger = new Logger(WebhookClaims.name);
+
+  constructor(@InjectModel(WebhookEvent.name) private readonly events: Model<WebhookEvent>) {}
+
+  async claim(event: Stripe.Event): Promise<Claim> {
+    await this.recordOnce(event);
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const now = new Date();
+      const claimId = randomUUID();
+      const claimed = await this.events
+        .findOneAndUpdate(
+          {
+            provider: 'stripe',
+            eventId: event.id,
+            outcome: trusted({ $nin: FINISHED_OUTCOMES }),
+            $or: [{ leaseUntil: null }, { leaseUntil: trusted({ $lte: now }) }],
+          },
+          { $set: { outcome: 'processing', leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS), claimId }, $inc: { attempts: 1 } },
+          { projection: { _id: 1 } },
+        )
+        .lean();
+      if (claimed) return { claimed: true, claimId };
+      const current = await this.events
+        .findOne({ provider: 'stripe', eventId: event.id }, { outcome: 1, leaseUntil: 1 })
+        .lean<WebhookEvent>();
+      if (current && FINISHED_OUTCOMES.includes(current.outcome)) return { claimed: false, outcome: current.outcome };
+      if (current?.leaseUntil && current.leaseUntil > now) {
+        throw new WebhookInProgressProblem(Math.max(1, Math.ceil((current.leaseUntil.getTime() - Date.now()) / 1000)));
+      }
+      // Released or expired between the two reads: claim again.
+    }
+    throw new WebhookInProgressProblem(1);
+  }
+
+  /** The holder's outcome; false when the lease was lost to another delivery meanwhile. */
+  async finish(eventId: string, claimId: string, outcome: 'processed' | 'ignored', detail?: string): Promise<boolean> {
+    const result = await this.events.updateOne(
+      { provider: 'stripe', eventId, claimId },
+      {
+        $set: { outcome, processedAt: new Date(), ...(detail ? { detail } : {}) },
+        $unset: { leaseUntil: 1, ...(detail ? {} : { detail: 1 }) },
+      },
+    );
+    if (result.matchedCount === 0) this.logger.warn(`webhook ${eventId}: the lease ran out before processing finished`);
+    return result.matchedCount === 1;
+  }
+
+  /** Processing failed: the event is free again, for the provider's retry. */
+  async release(eventId: string, claimId: string, detail: string): Promise<void> {
+    await this.events.updateOne(
+      { provider: 'stripe', eventId, claimId },
+      { $set: { outcome: 'failed', detail: detail.slice(0, 1000) }, $unset: { leaseUntil: 1 } },
+    );
+  }
+
+  /** Stores the event the first time it arrives; concurrent first deliveries find the one row. */
+  private async recordOnce(event: Stripe.Event): Promise<void> {
+    try {
+      await this.events.updateOne(
+        { provider: 'stripe', eventId: event.id },
+        {
+          $setOnInsert: {
+            provider: 'stripe',
+            eventId: event.id,
+            type: event.type,
+            receivedAt: new Date(),
+            eventCreatedAt: new Date(event.created * 1000),
+            outcome: 'received',
+            attempts: 0,
+            payload: event.data.object,
+          },
+        },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!isDuplicateKeyOn(error, ['provider', 'eventId'])) throw error;
+    }
+  }
+}
