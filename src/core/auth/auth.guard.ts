@@ -2,15 +2,17 @@ import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, type AccessRule } from './access.decorators.js';
+import { AccountGate } from './account-gate.js';
 import type { Actor } from './roles.js';
 import { TokenVerifier } from './token-verifier.js';
 
-/** Global: verifies the bearer token unless the route is @Public(), then applies @Roles(). */
+/** Global: verifies the bearer token and its account unless the route is @Public(), then applies @Roles(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenVerifier,
+    private readonly accounts: AccountGate,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,8 +23,9 @@ export class AuthGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const actor = await this.tokens.verify(bearerToken(request));
-    if (!actor) throw new UnauthorizedException('A valid access token is required.');
+    const verified = await this.tokens.verify(bearerToken(request));
+    if (!verified || !(await this.accounts.admits(verified))) throw new UnauthorizedException('A valid access token is required.');
+    const actor = verified.actor;
     request.actor = actor;
     if (rule.kind === 'roles' && !rule.roles.includes(actor.role)) {
       throw new ForbiddenException(`This route requires the role ${rule.roles.join(' or ')}.`);

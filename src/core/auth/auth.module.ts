@@ -4,6 +4,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
 import { AccessAudit } from './access-audit.js';
+import { AccountGate } from './account-gate.js';
+import { AccountStateCache } from './account-state.cache.js';
 import { AuthGuard } from './auth.guard.js';
 import { PermissionPolicy } from './permission-policy.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -23,7 +25,7 @@ import { TokenVerifier } from './token-verifier.js';
       }),
     }),
   ],
-  providers: [TokenVerifier, AuthGuard, AccessAudit, PermissionPolicy],
-  exports: [TokenVerifier, AuthGuard, PermissionPolicy],
+  providers: [TokenVerifier, AuthGuard, AccessAudit, PermissionPolicy, AccountStateCache, AccountGate],
+  exports: [TokenVerifier, AuthGuard, PermissionPolicy, AccountStateCache],
 })
 export class AuthCoreModule {}

@@ -7,6 +7,7 @@ import { TokenVerifier } from '../../core/auth/token-verifier.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import type { ClientInfo } from '../../core/http/client-info.js';
 import { ValidationProblem } from '../../core/http/problem.js';
+import { AccountDeactivatedProblem } from './account-problems.js';
 import { ActivityService } from './activity.service.js';
 import type { AuthResultDto, ChangePasswordDto, LoginDto, RegisterDto, TokensDto } from './dto/auth.dto.js';
 import { IdentityEvents, type UserEvent } from './identity.events.js';
@@ -14,7 +15,7 @@ import { toUserDto } from './identity.mapper.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { searchKeysOf, User } from './schemas/user.schema.js';
-import { RefreshReuseDetected, SessionsService, type IssuedRefresh } from './sessions.service.js';
+import { RefreshReuseDetected, RevokedByDeactivation, SessionsService, type IssuedRefresh } from './sessions.service.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 
@@ -54,15 +55,20 @@ export class AuthService {
   }
 
   async login(input: LoginDto, client: ClientInfo): Promise<AuthResultDto> {
-    await this.throttle.assertNotLocked(input.email);
+    await this.throttle.assertMayTry(input.email, client.ip);
     const user = await this.users.findOne({ email: input.email }).select('+passwordHash').lean<User>();
     const valid = await this.hasher.verify(user?.passwordHash, input.password);
-    if (!user || !valid || user.status !== 'active') {
-      await this.throttle.recordFailure(input.email);
+    if (!user || !valid || user.status === 'deleted') {
+      await this.throttle.recordFailure(input.email, client.ip);
       if (user) await this.activity.record(user._id, 'login-failed', client);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
-    await this.throttle.clear(input.email);
+    // Only a caller who knows the password learns that the account is deactivated.
+    if (user.status === 'deactivated') {
+      await this.activity.record(user._id, 'login-failed', client, { details: { reason: 'deactivated' } });
+      throw new AccountDeactivatedProblem();
+    }
+    await this.throttle.recordSuccess(input.email, client.ip);
     const lastLoginAt = new Date();
     await this.users.updateOne({ _id: user._id }, { $set: { lastLoginAt } });
     await this.activity.record(user._id, 'login', client);
@@ -78,14 +84,18 @@ export class AuthService {
       if (error instanceof RefreshReuseDetected && error.revokedNow) {
         await this.activity.record(error.userId, 'refresh-token-reuse', client, { details: { sessionId: error.sessionId } });
       }
+      if (error instanceof RevokedByDeactivation && (await this.statusOf(error.userId)) === 'deactivated') {
+        throw new AccountDeactivatedProblem();
+      }
       throw error;
     }
     const user = await this.users
       .findById(new Types.ObjectId(issued.userId), { role: 1, status: 1 })
       .lean<Pick<User, '_id' | 'role' | 'status'>>();
     if (!user || user.status !== 'active') {
-      await this.sessions.revoke(issued.sessionId, 'revoked');
-      throw new UnauthorizedException('The account is not active.');
+      const deactivated = user?.status === 'deactivated';
+      await this.sessions.revoke(issued.sessionId, deactivated ? 'account-deactivated' : 'revoked');
+      throw deactivated ? new AccountDeactivatedProblem() : new UnauthorizedException('The account is not active.');
     }
     return this.tokensFor({ id: issued.userId, role: user.role, sessionId: issued.sessionId }, issued);
   }
@@ -117,6 +127,10 @@ export class AuthService {
     const signedOut = await this.sessions.revokeAllOf(actor.id, 'password-changed', actor.sessionId);
     await this.activity.record(actor.id, 'password-changed', client, { details: { otherSessionsRevoked: signedOut } });
     this.events.emit(IdentityEvents.passwordChanged, { userId: actor.id } satisfies UserEvent);
+  }
+
+  private async statusOf(userId: string): Promise<User['status'] | undefined> {
+    return (await this.users.findById(new Types.ObjectId(userId), { status: 1 }).lean<Pick<User, 'status'>>())?.status;
   }
 
   private async issue(user: Pick<User, '_id' | 'role'>, client: ClientInfo): Promise<TokensDto> {

@@ -13,6 +13,7 @@ export function toUserDto(user: User): UserDto {
     email: user.email,
     role: user.role,
     status: user.status,
+    statusReason: user.statusReason,
     profile: {
       firstName: user.profile?.firstName,
       lastName: user.profile?.lastName,

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/co
 import { InjectModel } from '@nestjs/mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import { trusted, Types, type Model } from 'mongoose';
+import { AccountStateCache } from '../../core/auth/account-state.cache.js';
 import { assertMayAccess } from '../../core/auth/ownership.js';
 import type { Actor } from '../../core/auth/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
@@ -28,6 +29,7 @@ export class SessionsService {
   constructor(
     @InjectModel(UserSession.name) private readonly sessions: Model<UserSession>,
     private readonly config: AppConfig,
+    private readonly accountCache: AccountStateCache,
   ) {}
 
   async start(userId: string, client: ClientInfo): Promise<IssuedRefresh> {
@@ -77,6 +79,11 @@ export class SessionsService {
       )
       .lean<Pick<UserSession, '_id' | 'userId' | 'revokedAt'>>();
     if (replayed) throw new RefreshReuseDetected(replayed.userId.toString(), sessionId, !replayed.revokedAt);
+    // The current token of a session ended by a deactivation: the caller may be told why.
+    const deactivated = await this.sessions
+      .findOne({ _id: new Types.ObjectId(sessionId), tokenHash: presented, revokedReason: 'account-deactivated' }, { userId: 1 })
+      .lean<Pick<UserSession, '_id' | 'userId'>>();
+    if (deactivated) throw new RevokedByDeactivation(deactivated.userId.toString());
     throw invalidRefresh();
   }
 
@@ -107,18 +114,27 @@ export class SessionsService {
     return session.userId.toString();
   }
 
+  /** Its access tokens stop here at once, and on other instances within AUTH_ACCOUNT_CACHE_MS. */
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
     await this.sessions.updateOne(
       { _id: new Types.ObjectId(sessionId), revokedAt: null },
       { $set: { revokedAt: new Date(), revokedReason: reason } },
     );
+    this.accountCache.forgetSession(sessionId);
   }
 
   async revokeAllOf(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<number> {
     const filter: Record<string, unknown> = { userId: new Types.ObjectId(userId), revokedAt: null };
     if (exceptSessionId) filter._id = trusted({ $ne: new Types.ObjectId(exceptSessionId) });
     const result = await this.sessions.updateMany(filter, { $set: { revokedAt: new Date(), revokedReason: reason } });
+    this.accountCache.forgetUser(userId);
     return result.modifiedCount;
+  }
+
+  /** Erases every session of a deleted account (addresses and user agents are personal data). */
+  async deleteAllOf(userId: string): Promise<void> {
+    await this.sessions.deleteMany({ userId: new Types.ObjectId(userId) });
+    this.accountCache.forgetUser(userId);
   }
 
   private expiry(): Date {
@@ -134,6 +150,13 @@ export class RefreshReuseDetected extends UnauthorizedException {
     readonly revokedNow: boolean,
   ) {
     super('This refresh token was already used; the session has been revoked.');
+  }
+}
+
+/** The refresh token was current when an admin deactivated the account. */
+export class RevokedByDeactivation extends UnauthorizedException {
+  constructor(readonly userId: string) {
+    super('The refresh token is invalid or expired.');
   }
 }
 

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Roles } from '../../core/auth/access.decorators.js';
 import type { Actor } from '../../core/auth/roles.js';
 import { Client, type ClientInfo } from '../../core/http/client-info.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, PageQueryDto, type Page } from '../../core/http/pagination.js';
+import { ApiProblem } from '../../core/http/problem.dto.js';
+import { RateLimit } from '../../core/http/rate-limit.js';
+import { AccountDeletionService } from './account-deletion.service.js';
+import { AccountStatusService } from './account-status.service.js';
 import { ActivityService } from './activity.service.js';
+import { ChangeStatusDto, DeleteAccountDto } from './dto/account.dto.js';
 import { ActivityDto } from './dto/activity.dto.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { PublicUserDto, UserDto } from './dto/user.dto.js';
@@ -21,6 +26,8 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly activity: ActivityService,
+    private readonly status: AccountStatusService,
+    private readonly deletion: AccountDeletionService,
   ) {}
 
   @Get('me')
@@ -37,6 +44,20 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   updateMe(@CurrentUser() actor: Actor, @Body() body: UpdateMeDto, @Client() client: ClientInfo): Promise<UserDto> {
     return this.users.updateMe(actor, body, client);
+  }
+
+  @Delete('me')
+  @Authenticated()
+  @RateLimit('auth')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete my account: personal data is erased; payments, invoices and refunds are kept as the law requires',
+  })
+  @ApiNoContentResponse({ description: 'Deleted; every token of the account stops working' })
+  @ApiProblem(400, 'The password is not the current one')
+  @ApiProblem(409, 'The only active admin cannot delete their account')
+  deleteMe(@CurrentUser() actor: Actor, @Body() body: DeleteAccountDto, @Client() client: ClientInfo): Promise<void> {
+    return this.deletion.deleteMe(actor, body.password, client);
   }
 
   @Get('me/activity')
@@ -75,6 +96,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Change a user\u2019s role (admin); their sessions are revoked' })
   @ApiOkResponse({ type: UserDto })
+  @ApiProblem(409, 'Admins cannot change their own role')
   changeRole(
     @CurrentUser() actor: Actor,
     @Param('id', ObjectIdPipe) id: string,
@@ -82,5 +104,20 @@ export class UsersController {
     @Client() client: ClientInfo,
   ): Promise<UserDto> {
     return this.users.changeRole(actor, id, body.role, client);
+  }
+
+  @Patch(':id/status')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Deactivate or reactivate an account (admin); deactivation signs it out everywhere' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblem(404, 'No such user')
+  @ApiProblem(409, 'Own account, or a deleted one')
+  changeStatus(
+    @CurrentUser() actor: Actor,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: ChangeStatusDto,
+    @Client() client: ClientInfo,
+  ): Promise<UserDto> {
+    return this.status.change(actor, id, body, client);
   }
 }

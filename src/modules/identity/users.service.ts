@@ -68,23 +68,28 @@ export class UsersService {
     };
   }
 
-  /** Which of these ids belong to existing users (one query). */
+  /** Which of these ids belong to existing users (one query); deleted accounts are no one to reach. */
   async existingIds(ids: string[]): Promise<string[]> {
     const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
-    const rows = await this.users.find({ _id: trusted({ $in: valid }) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    const rows = await this.users
+      .find({ _id: trusted({ $in: valid }), status: trusted({ $ne: 'deleted' }) }, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>();
     return rows.map((row) => row._id.toString());
   }
 
   /** Ids of every user with a role, in pages (for notifications sent to a role). */
   async idsWithRole(role: Role, afterId: string | undefined, limit: number): Promise<string[]> {
-    const filter: Record<string, unknown> = { role };
+    const filter: Record<string, unknown> = { role, status: trusted({ $ne: 'deleted' }) };
     if (afterId) filter._id = trusted({ $gt: new Types.ObjectId(afterId) });
     const rows = await this.users.find(filter, { _id: 1 }).sort({ _id: 1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>();
     return rows.map((row) => row._id.toString());
   }
 
+  /** A deleted account has no profile left to show. */
   async getPublic(id: string): Promise<PublicUserDto> {
-    return toPublicUserDto(await this.findOrFail(id));
+    const user = await this.findOrFail(id);
+    if (user.status === 'deleted') throw new NotFoundException('No such user.');
+    return toPublicUserDto(user);
   }
 
   /** Staff directory: optional role filter and name/email prefix, newest first. */
@@ -114,7 +119,7 @@ export class UsersService {
   /** Creates the first admin from the environment when no admin exists yet. */
   async ensureAdmin(email: string | undefined, password: string | undefined): Promise<void> {
     if (!email || !password) return;
-    if (await this.users.exists({ role: 'admin' })) return;
+    if (await this.users.exists({ role: 'admin', status: 'active' })) return;
     const normalized = email.trim().toLowerCase();
     const passwordHash = await this.hasher.hash(password);
     await this.users.updateOne(

@@ -64,7 +64,12 @@ describe('sign-in lifecycle', () => {
     const newer = await t.http().post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken });
     expect(newer.status).toBe(401);
 
-    const activity = await t.http().get('/api/users/me/activity').set(bearer(first.body));
+    // The revoked family's access token stops as well; a new sign-in reads the log.
+    expect((await t.http().get('/api/users/me').set(bearer(first.body))).status).toBe(401);
+    const activity = await t
+      .http()
+      .get('/api/users/me/activity')
+      .set(bearer(await login(t, user.email, user.password)));
     expect(activity.body.items.map((a: { type: string }) => a.type)).toContain('refresh-token-reuse');
   });
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../core/auth/roles.js';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../account-status.lifecycle.js';
 import { PreferencesDto, ProfileDto } from './profile.dto.js';
 
 /** What a user sees of their own account (and staff of anyone's). */
@@ -7,7 +8,8 @@ export class UserDto {
   @ApiProperty({ example: '665f1c2b9d3e4a0012345678' }) id: string;
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ enum: ['active', 'disabled'] }) status: 'active' | 'disabled';
+  @ApiProperty({ enum: ACCOUNT_STATUSES }) status: AccountStatus;
+  @ApiPropertyOptional({ description: 'Why an admin deactivated the account' }) statusReason?: string;
   @ApiProperty({ type: ProfileDto }) profile: ProfileDto;
   @ApiProperty({ type: PreferencesDto }) preferences: PreferencesDto;
   @ApiPropertyOptional({ format: 'date-time' }) lastLoginAt?: string;

@@ -27,6 +27,15 @@ describe('identity index declarations', () => {
     expect(UserActivitySchema.indexes().map(([keys]) => keys)).toContainEqual({ userId: 1, createdAt: -1, _id: -1 });
   });
 
+  it('finds sign-in counters by key and erases an account’s together', () => {
+    expect(LoginThrottleSchema.indexes()).toContainEqual([{ key: 1 }, expect.objectContaining({ unique: true })]);
+    expect(LoginThrottleSchema.indexes().map(([keys]) => keys)).toContainEqual({ account: 1 });
+  });
+
+  it('lets the relay find users owing erasure effects', () => {
+    expect(UserSchema.indexes().map(([keys]) => keys)).toContainEqual({ 'effects.state': 1, 'effects.dueAt': 1 });
+  });
+
   it('never selects the password hash by default', () => {
     expect(UserSchema.path('passwordHash').options.select).toBe(false);
   });

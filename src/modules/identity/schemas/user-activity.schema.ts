@@ -12,6 +12,9 @@ export const ACTIVITY_TYPES = [
   'password-changed',
   'role-changed',
   'profile-updated',
+  'account-deactivated',
+  'account-reactivated',
+  'account-deleted',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -19,7 +19,8 @@ export class UserSession {
   @Prop({ required: true }) lastSeenAt: Date;
   @Prop({ required: true }) expiresAt: Date;
   @Prop() revokedAt?: Date;
-  @Prop({ type: String, enum: ['logout', 'revoked', 'reuse-detected', 'password-changed', 'role-changed'] }) revokedReason?: string;
+  @Prop({ type: String, enum: ['logout', 'revoked', 'reuse-detected', 'password-changed', 'role-changed', 'account-deactivated'] })
+  revokedReason?: string;
 
   createdAt: Date;
   updatedAt: Date;

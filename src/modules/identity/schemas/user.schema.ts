@@ -1,6 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument, Types } from 'mongoose';
 import { ROLES, type Role } from '../../../core/auth/roles.js';
+import { carryEffects, type OwedEffect } from '../../../core/events/index.js';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../account-status.lifecycle.js';
 
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -35,7 +37,14 @@ export class User {
 
   @Prop({ type: String, enum: ROLES, default: 'user' }) role: Role;
 
-  @Prop({ type: String, enum: ['active', 'disabled'], default: 'active' }) status: 'active' | 'disabled';
+  @Prop({ type: String, enum: ACCOUNT_STATUSES, default: 'active' }) status: AccountStatus;
+  /** Why an admin deactivated the account. */
+  @Prop({ maxlength: 500 }) statusReason?: string;
+  @Prop() statusChangedAt?: Date;
+  @Prop() deletedAt?: Date;
+
+  /** Access tokens issued before this moment no longer count (deactivation, deletion). */
+  @Prop() tokensValidAfter?: Date;
 
   @Prop({ type: UserProfile, default: () => ({}) }) profile: UserProfile;
 
@@ -47,12 +56,16 @@ export class User {
   @Prop() lastLoginAt?: Date;
   @Prop() passwordChangedAt?: Date;
 
+  /** What a deletion owes other contexts (erasing their personal data), until the relay has run it. */
+  effects?: OwedEffect[];
+
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type UserDocument = HydratedDocument<User>;
 export const UserSchema = SchemaFactory.createForClass(User);
+carryEffects(UserSchema);
 
 // Login and registration look users up by email; one account per address.
 UserSchema.index({ email: 1 }, { unique: true });
