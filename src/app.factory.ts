@@ -1,13 +1,19 @@
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyHttpOptions, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { validateEnvironment } from './core/config/environment.js';
+import { createClientErrorHandler } from './core/http/client-error.js';
+import { enforceContract } from './core/http/contract.js';
+import { closeConnectionsOnShutdown } from './core/http/graceful-shutdown.js';
+import { enforceInputLimits, scanBodyWhileReading } from './core/http/input-limits.hook.js';
 import { mountSwagger } from './core/http/openapi.js';
 import { sendProblem } from './core/http/problem.filter.js';
 import { requestIdFrom } from './core/http/request-id.js';
+import { serverOptions } from './core/http/server-options.js';
 import { createValidationPipe } from './core/http/validation.js';
 import { createRootLogger, PinoNestLogger } from './core/logging/logger.js';
 import { requestContext } from './core/logging/request-context.js';
@@ -21,17 +27,17 @@ export interface CreatedApp {
 export async function createApp(): Promise<CreatedApp> {
   const env = validateEnvironment(process.env);
   const logger = createRootLogger(env.LOG_LEVEL);
-  const adapter = new FastifyAdapter({
+  const options: FastifyHttpOptions<Server> = {
+    ...serverOptions(env),
     loggerInstance: logger,
-    bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: requestIdFrom,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: env.NODE_ENV === 'production',
-    // Let in-flight requests finish on shutdown; idle keep-alive sockets are closed at once.
-    forceCloseConnections: 'idle',
+    // Bad request lines, oversized headers and timeouts, before any request exists.
+    clientErrorHandler: createClientErrorHandler(logger),
     // Errors Fastify's router raises before any route runs (over-long or malformed path segments).
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply),
-  });
+  };
+  const adapter = new FastifyAdapter(options);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), adapter, {
     logger: new PinoNestLogger(logger),
     rawBody: true,
@@ -62,10 +68,15 @@ export async function createApp(): Promise<CreatedApp> {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Hostile shapes cost a bounded count while the body streams in, and one bounded walk before any guard or pipe.
+  fastify.addHook('preParsing', scanBodyWhileReading);
+  fastify.addHook('preValidation', enforceInputLimits);
+  closeConnectionsOnShutdown(fastify);
+  // 405 with Allow for a known path's other methods, 400 for a missing body: what /docs-json promises.
+  enforceContract(app);
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   mountSwagger(app);
   return { app, logger };
 }

@@ -1,15 +1,15 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 
-/** Says in the log when a signal starts the drain and when it is done. */
+/** Says in the log where a shutdown is; the HTTP drain is logged by the signal handler in main.ts. */
 @Injectable()
 export class ShutdownLog implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Shutdown');
 
-  beforeApplicationShutdown(signal?: string): void {
-    if (signal) this.logger.log(`${signal} received: no new connections, finishing in-flight requests`);
+  beforeApplicationShutdown(): void {
+    this.logger.log('stopping schedulers; running jobs finish first');
   }
 
-  onApplicationShutdown(signal?: string): void {
-    if (signal) this.logger.log('schedulers stopped, database closed; exiting');
+  onApplicationShutdown(): void {
+    this.logger.log('schedulers stopped, database closed');
   }
 }

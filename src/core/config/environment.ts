@@ -1,5 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { productionSecretProblem } from './production-secrets.js';
+import { DEVELOPMENT_SECRETS } from './published-secrets.js';
+import { IsTrustedProxies, NotAbove } from '../http/environment.validators.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -31,7 +34,7 @@ export class Environment {
 
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
-  JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+  JWT_SECRET: string = DEVELOPMENT_SECRETS.JWT_SECRET;
 
   @Transform(toInt)
   @IsInt()
@@ -50,6 +53,36 @@ export class Environment {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Proxies whose X-Forwarded-For is believed: empty (none), a hop count, or addresses/CIDRs. */
+  @IsOptional()
+  @IsTrustedProxies()
+  TRUSTED_PROXIES?: string;
+
+  /** Longest a client may take to send a whole request (headers and body). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Longest a client may take to send the request headers. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @NotAbove('REQUEST_TIMEOUT_MS')
+  HEADERS_TIMEOUT_MS = 10_000;
+
+  /** How long an idle keep-alive connection stays open; above the idle timeout of the load balancer in front. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+  /** How long a shutdown waits for requests in flight before closing their connections. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SHUTDOWN_GRACE_MS = 10_000;
 
   @Transform(toInt)
   @IsInt()
@@ -71,6 +104,36 @@ export class Environment {
   @Min(10)
   LOGIN_LOCK_SECONDS = 900;
 
+  /** The first lock of a (account, address) pair; each further failure doubles it, up to LOGIN_LOCK_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_BASE_SECONDS = 60;
+
+  /** Failures on one account from all addresses before it locks for addresses that never signed in to it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_MAX_FAILURES = 50;
+
+  /** How long an address that signed in to an account stays exempt from that account's lock. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_KNOWN_CLIENT_DAYS = 30;
+
+  /** How long an instance trusts what it read of an account (status, role, session); 0 reads it on every request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_ACCOUNT_CACHE_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_ACCOUNT_CACHE_MAX_ENTRIES = 10_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -82,7 +145,7 @@ export class Environment {
 
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
-  STRIPE_WEBHOOK_SECRET = 'whsec_atrium_dev_only_change_me';
+  STRIPE_WEBHOOK_SECRET: string = DEVELOPMENT_SECRETS.STRIPE_WEBHOOK_SECRET;
 
   @IsOptional()
   @Matches(/^https?:\/\/[^/]+$/, { message: 'must be a base URL such as http://127.0.0.1:12111' })
@@ -193,5 +256,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     throw new EnvironmentError(`Invalid environment: ${first.property} ${reason.replace(new RegExp(`^${first.property} `), '')}`);
   }
+  // Production never runs on a secret anyone can read in this repository.
+  const secret = env.NODE_ENV === 'production' ? productionSecretProblem(raw) : undefined;
+  if (secret) throw new EnvironmentError(`Invalid environment: ${secret.variable} ${secret.reason}`);
   return env;
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { MongoServerSelectionError } from 'mongodb';
+import { BSON, MongoServerSelectionError } from 'mongodb';
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { describeError } from './error-mapping.js';
@@ -41,6 +41,19 @@ describe('error mapping', () => {
     const invalid = new mongoose.Error.ValidationError();
     invalid.addError('amount', new mongoose.Error.ValidatorError({ message: 'must be positive', path: 'amount' }));
     expect(describeError(invalid)).toMatchObject({ status: 400, errors: [{ field: 'amount', message: 'must be positive' }] });
+  });
+
+  it('maps BSON refusing a field name (NUL byte) to 400, without echoing the name', () => {
+    let thrown: unknown;
+    try {
+      BSON.serialize({ metadata: { 'secret\u0000key': 'x' } });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(BSON.BSONError);
+    const problem = describeError(thrown);
+    expect(problem).toMatchObject({ status: 400, type: 'urn:atrium:problem:validation-failed' });
+    expect(JSON.stringify(problem)).not.toContain('secret');
   });
 
   it('maps an unreachable database to 503', () => {

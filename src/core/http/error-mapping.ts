@@ -66,6 +66,9 @@ export function describeError(error: unknown): ProblemDetails {
     }));
     return { ...plain(400, 'validation-failed', 'Validation failed', 'The request has invalid fields.'), errors };
   }
+  if (isUnstorableInput(named)) {
+    return plain(400, 'validation-failed', 'Validation failed', 'A field name holds a character the database cannot store.');
+  }
   if (named?.code === 11000 || named?.code === 11001) {
     const keys = Object.keys((error as { keyPattern?: Record<string, unknown> }).keyPattern ?? {});
     return { ...plain(409, 'duplicate', 'Conflict', `A resource with the same ${keys.join(', ') || 'key'} already exists.`), fields: keys };
@@ -77,6 +80,13 @@ export function describeError(error: unknown): ProblemDetails {
     return plain(named.statusCode, slugFor(named.statusCode), STATUS_CODES[named.statusCode] ?? 'Error', named.message);
   }
   return plain(500, 'internal', 'Internal server error', 'An unexpected error occurred; it has been logged.');
+}
+
+/** BSON refusing the caller's own field names or patterns (NUL bytes, `$`, `.`): the input's fault, not ours. */
+const UNSTORABLE_INPUT = /must not contain null bytes|cannot contain null bytes|must not start with '\$'|must not contain '\.'/;
+
+function isUnstorableInput(error: { name?: string; message?: string } | undefined): boolean {
+  return error?.name === 'BSONError' && UNSTORABLE_INPUT.test(error.message ?? '');
 }
 
 function isBufferingTimeout(error: { name?: string; message?: string }): boolean {

@@ -1,9 +1,11 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { INPUT_LIMITS } from './input-limits.js';
 import { ValidationProblem, type FieldError } from './problem.js';
 
-const MAX_DEPTH = 32;
+// The preValidation hook has already refused deeper input; this keeps the scan safe on its own.
+const MAX_DEPTH = INPUT_LIMITS.depth;
 const SIGNED_PAYLOAD_KEY = 'atrium:signed-payload';
 
 /** For webhook routes whose body is verified by a provider signature over the raw bytes. */

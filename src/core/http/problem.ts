@@ -35,12 +35,29 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** Field errors listed in one answer; the rest are counted, so a hostile body cannot make the answer huge. */
+export const MAX_FIELD_ERRORS = 20;
+const MAX_MESSAGE_CHARS = 300;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 export class ValidationProblem extends ProblemException {
   constructor(
     readonly fieldErrors: FieldError[],
     detail = 'The request has invalid fields.',
   ) {
-    super(HttpStatus.BAD_REQUEST, 'validation-failed', 'Validation failed', detail, { errors: fieldErrors });
+    const listed = fieldErrors.slice(0, MAX_FIELD_ERRORS).map(({ field, message }) => ({
+      field: clip(field, MAX_MESSAGE_CHARS),
+      message: clip(message, MAX_MESSAGE_CHARS),
+    }));
+    const truncated = fieldErrors.length > MAX_FIELD_ERRORS ? { errorCount: fieldErrors.length, truncated: true } : {};
+    super(HttpStatus.BAD_REQUEST, 'validation-failed', 'Validation failed', detail, { errors: listed, ...truncated });
+  }
+}
+
+/** A body or query string beyond one of the shape bounds (input-limits.ts), refused before validation. */
+export class InputTooComplexProblem extends ProblemException {
+  constructor(limit: string, max: number, field: string, detail: string) {
+    super(HttpStatus.BAD_REQUEST, 'input-too-complex', 'Input too complex', detail, { limit, max, field });
   }
 }
 
