@@ -6,6 +6,7 @@ import { IdentityModule } from './modules/identity/identity.module.js';
 import { MarketingModule } from './modules/marketing/marketing.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { PresenceModule } from './modules/presence/presence.module.js';
+import { SupportModule } from './modules/support/index.js';
 
 @Module({})
 export class AppModule {
@@ -13,7 +14,16 @@ export class AppModule {
   static register(): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(), HealthModule, IdentityModule, BillingModule, NotificationsModule, PresenceModule, MarketingModule],
+      imports: [
+        CoreModule.register(),
+        HealthModule,
+        IdentityModule,
+        BillingModule,
+        NotificationsModule,
+        PresenceModule,
+        MarketingModule,
+        SupportModule,
+      ],
     };
   }
 }

@@ -10,6 +10,7 @@ import { User } from '../modules/identity/schemas/user.schema.js';
 import { SeedProgress } from './seed-progress.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedUsers } from './seeders/identity.seeder.js';
 import { seedNotifications } from './seeders/notification.seeder.js';
+import { seedSupport } from './seeders/support.seeder.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       users: { type: 'string', default: '1000' },
       batch: { type: 'string', default: '1000' },
       notifications: { type: 'string', default: '50' },
+      tickets: { type: 'string', default: '200' },
     },
   });
   const userCount = Number(values.users);
@@ -47,9 +49,10 @@ async function main(): Promise<void> {
       Number(values.notifications),
       progress,
     );
+    const tickets = await seedSupport(app, Number(values.tickets), progress);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts (a rerun adds nothing).`,
+      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts, ${tickets} new support tickets (a rerun adds nothing).`,
     );
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(6)} ${account.email}`);

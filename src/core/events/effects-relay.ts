@@ -46,7 +46,7 @@ export class EffectsRelay {
    * listener is retried alone and never repeats another's work.
    */
   on<N extends EventName>(event: N, subscriber: string, handler: (payload: EventPayload<N>, key: string) => Promise<void>): void {
-    this.handle(`${event}>${subscriber}`, (payload, key) => handler(payload as EventPayload<N>, key));
+    this.handle(`${event}>${subscriber}`, (payload, key) => handler(payload as unknown as EventPayload<N>, key));
     this.subscribers.set(event, [...(this.subscribers.get(event) ?? []), subscriber]);
   }
 

@@ -3,6 +3,7 @@ export const NOTIFICATION_TYPES = [
   'security',
   'payment',
   'ticket-reply',
+  'support',
   'session-reminder',
   'community',
   'announcement',

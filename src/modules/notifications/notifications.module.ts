@@ -6,6 +6,7 @@ import { EmailWorker } from './email/email-worker.js';
 import { Mailer } from './email/mailer.js';
 import { EmailQueueController } from './email-queue.controller.js';
 import { NotificationJobs } from './jobs/notification-jobs.js';
+import { SupportListeners } from './listeners/support.listeners.js';
 import { NotificationListeners } from './notification.listeners.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
@@ -17,6 +18,7 @@ import { NotificationSettings, NotificationSettingsSchema } from './schemas/noti
 import { PushSubscription, PushSubscriptionSchema } from './schemas/push-subscription.schema.js';
 import { SettingsService } from './settings.service.js';
 import { LogSmsProvider, SMS_PROVIDER } from './sms.provider.js';
+import { UserErasureListener } from './user-erasure.listener.js';
 
 /** In-app notifications, settings, Web Push, SMS, and the email queue with its worker and templates. */
 @Module({
@@ -41,6 +43,8 @@ import { LogSmsProvider, SMS_PROVIDER } from './sms.provider.js';
     Mailer,
     NotificationJobs,
     NotificationListeners,
+    SupportListeners,
+    UserErasureListener,
   ],
   exports: [NotifyService, EmailQueueService, EmailWorker],
 })

@@ -4,6 +4,8 @@ export const TEMPLATE_NAMES = [
   'welcome',
   'password-changed',
   'ticket-reply',
+  'ticket-status-changed',
+  'consultation-update',
   'payment-receipt',
   'session-reminder',
   'email-confirm',
@@ -32,6 +34,16 @@ const SOURCES: Record<TemplateName, TemplateSource> = {
     subject: 'New reply on ticket {{ticketNumber}}',
     body: 'Hello {{name}},\n\n{{author}} replied to your ticket "{{ticketSubject}}":\n\n{{reply}}',
     action: { label: 'View the ticket', url: '{{url}}' },
+  },
+  'ticket-status-changed': {
+    subject: 'Ticket {{ticketNumber}} is {{status}}',
+    body: 'Hello {{name}},\n\nyour ticket "{{ticketSubject}}" is now {{status}}.{{#if note}}\n\n{{note}}{{/if}}',
+    action: { label: 'View the ticket', url: '{{url}}' },
+  },
+  'consultation-update': {
+    subject: 'Consultation {{change}}',
+    body: 'Hello {{name}},\n\n{{headline}}.{{#if when}} Time: {{when}}.{{/if}}{{#if meetingUrl}}\n\nJoin at {{meetingUrl}}{{/if}}{{#if reason}}\n\n{{reason}}{{/if}}',
+    action: { label: 'View the consultation', url: '{{url}}' },
   },
   'payment-receipt': {
     subject: 'Receipt: {{amount}}',

@@ -1,0 +1,122 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getModelToken } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import type { RequestContext } from '../../../src/core/auth/request-context.js';
+import type { Role } from '../../../src/core/auth/roles.js';
+import { AuthService } from '../../../src/modules/identity/auth.service.js';
+import { User } from '../../../src/modules/identity/schemas/user.schema.js';
+import { ConsultationsService } from '../../../src/modules/support/consultations.service.js';
+import type { RequestConsultationDto } from '../../../src/modules/support/dto/consultation-input.dto.js';
+import type { CreateTicketDto } from '../../../src/modules/support/dto/ticket-input.dto.js';
+import type { TicketDto } from '../../../src/modules/support/dto/ticket.dto.js';
+import { Consultation } from '../../../src/modules/support/schemas/consultation.schema.js';
+import { ContactMessage } from '../../../src/modules/support/schemas/contact-message.schema.js';
+import { SupportTicket } from '../../../src/modules/support/schemas/support-ticket.schema.js';
+import { TicketsService } from '../../../src/modules/support/tickets.service.js';
+
+const DAY_MS = 86_400_000;
+
+/** The request context of a signed-in caller, as the auth guard would build it. */
+export const contextOf = (user: { id: string; role?: Role }): RequestContext => ({
+  actor: { id: user.id, role: user.role ?? 'user', sessionId: new Types.ObjectId().toString() },
+  client: { ip: '203.0.113.7', userAgent: 'factory' },
+  requestId: `factory-${new Types.ObjectId().toString()}`,
+});
+
+export const ticketModel = (app: INestApplicationContext) => app.get<Model<SupportTicket>>(getModelToken(SupportTicket.name));
+export const consultationModel = (app: INestApplicationContext) => app.get<Model<Consultation>>(getModelToken(Consultation.name));
+export const contactMessageModel = (app: INestApplicationContext) => app.get<Model<ContactMessage>>(getModelToken(ContactMessage.name));
+
+let sequence = 0;
+
+/** A registered account (through identity's own sign-up), with the role set as an operator would. */
+export async function account(app: INestApplicationContext, role: Role = 'user'): Promise<{ id: string; email: string; role: Role }> {
+  const email = `support.${role}.${new Types.ObjectId().toString()}@example.com`;
+  const { user } = await app
+    .get(AuthService)
+    .register({ email, password: 'correct horse battery', firstName: 'Sam', lastName: role }, { ip: '203.0.113.7' });
+  if (role !== 'user') await app.get<Model<User>>(getModelToken(User.name)).updateOne({ _id: user.id }, { $set: { role } });
+  return { id: user.id, email, role };
+}
+
+export const ticketInput = (overrides: Partial<CreateTicketDto> = {}): CreateTicketDto => ({
+  subject: `Cannot sign in to the dashboard #${++sequence}`,
+  category: 'account',
+  priority: 'normal',
+  message: 'Since this morning the dashboard answers "session expired" right after I sign in.',
+  ...overrides,
+});
+
+/** A ticket opened by `requester` through the service, as the API would. */
+export function openTicket(
+  app: INestApplicationContext,
+  requester: { id: string; role?: Role },
+  overrides: Partial<CreateTicketDto> = {},
+): Promise<TicketDto> {
+  return app.get(TicketsService).create(contextOf(requester), ticketInput(overrides));
+}
+
+/** A ticket staff have resolved. */
+export async function resolvedTicket(
+  app: INestApplicationContext,
+  requester: { id: string },
+  staff: { id: string; role: Role },
+): Promise<TicketDto> {
+  const ticket = await openTicket(app, requester);
+  return app
+    .get(TicketsService)
+    .transition(contextOf(staff), ticket.id, { to: 'resolved', resolutionSummary: 'Cleared the stale session.' });
+}
+
+/** Moves a ticket's resolution `days` into the past, as if that much time had gone by since. */
+export async function ageResolution(app: INestApplicationContext, ticketId: string, days: number): Promise<void> {
+  const ticket = await ticketModel(app).findById(ticketId).lean<SupportTicket>();
+  await ticketModel(app).updateOne({ _id: ticketId }, { $set: { resolvedAt: new Date(ticket!.resolvedAt!.getTime() - days * DAY_MS) } });
+}
+
+/** Puts a ticket's owed effects back to pending, as after a crash between running them and marking them done. */
+export async function replayEffects(app: INestApplicationContext, ticketId: string): Promise<void> {
+  await ticketModel(app).updateOne(
+    { _id: ticketId },
+    { $set: { 'effects.$[].state': 'pending', 'effects.$[].dueAt': new Date(0) }, $unset: { 'effects.$[].leaseUntil': 1 } },
+  );
+}
+
+export const consultationInput = (overrides: Partial<RequestConsultationDto> = {}): RequestConsultationDto => ({
+  type: 'enterprise-demo',
+  company: { name: 'Northwind Traders', size: '51-200', website: 'https://northwind.atrium-demo.com' },
+  project: {
+    summary: 'Agents that answer supplier questions from our catalogue.',
+    goals: ['fewer emails'],
+    budgetRange: '10k-50k',
+    timeline: '1-3-months',
+  },
+  scheduledAt: new Date(Date.now() + 3 * DAY_MS),
+  timezone: 'Europe/Berlin',
+  ...overrides,
+});
+
+export function requestConsultation(
+  app: INestApplicationContext,
+  requester: { id: string; role?: Role },
+  overrides: Partial<RequestConsultationDto> = {},
+) {
+  return app.get(ConsultationsService).request(contextOf(requester), consultationInput(overrides));
+}
+
+/** A message as the public contact form stores it. */
+export async function contactMessage(
+  app: INestApplicationContext,
+  overrides: Partial<Pick<ContactMessage, 'email' | 'name' | 'subject' | 'message'>> = {},
+): Promise<string> {
+  const created = await contactMessageModel(app).create({
+    name: 'Grace Hopper',
+    email: `grace.${new Types.ObjectId().toString()}@example.com`,
+    subject: 'Volume pricing for 300 seats',
+    message: 'We would like to roll Atrium out to 300 people. What would that cost?',
+    topic: 'sales',
+    ip: '198.51.100.20',
+    ...overrides,
+  });
+  return created._id.toString();
+}
