@@ -4,6 +4,7 @@
 import autocannon from 'autocannon';
 import Stripe from 'stripe';
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,8 +27,9 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const fixedRate = Number(values.rate);
-const JWT_SECRET = 'bench-secret-that-is-long-enough-0123456789';
-const STRIPE_WEBHOOK_SECRET = 'whsec_bench_secret_value';
+// Production refuses published secrets, so each run makes its own.
+const JWT_SECRET = randomBytes(32).toString('base64url');
+const STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const signer = new Stripe('sk_test_signature_helper');
 const DB_NAME = 'atrium_bench';
 

@@ -1,7 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
+import { EffectsRelay } from '../events/effects-relay.js';
 import { JobRunner } from './job-runner.js';
+
+const RELAY_JOB = 'effects.relay';
+
+/** An owed effect that ran out of attempts: someone must look at it. */
+class DeadEffectDto {
+  @ApiProperty({ description: 'Collection of the document that owes it' }) collection: string;
+  @ApiProperty({ description: 'The document that owes it' }) id: string;
+  @ApiProperty({ description: 'Dedupe key of the effect' }) key: string;
+  @ApiProperty({ description: 'Effect name (event>subscriber, or the module’s own effect)' }) name: string;
+  @ApiProperty() attempts: number;
+  @ApiPropertyOptional() lastError?: string;
+}
 
 class JobStatusDto {
   @ApiProperty() name: string;
@@ -14,19 +27,25 @@ class JobStatusDto {
   @ApiProperty({ description: 'Ticks run so far, on any instance' }) runs: number;
   @ApiPropertyOptional({ format: 'date-time' }) nextRunAt?: string;
   @ApiPropertyOptional({ description: 'The instance that ran the last tick' }) lastOwner?: string;
+  @ApiPropertyOptional({ type: DeadEffectDto, isArray: true, description: 'Effects that gave up (on the effects relay)' })
+  alerts?: DeadEffectDto[];
 }
 
 @ApiTags('admin')
 @Controller('admin/jobs')
 export class JobsController {
-  constructor(private readonly runner: JobRunner) {}
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly relay: EffectsRelay,
+  ) {}
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Scheduled jobs: schedule, last run, duration, outcome, items, next run (admin)' })
+  @ApiOperation({ summary: 'Scheduled jobs: schedule, last run, duration, outcome, items, next run, dead effects as alerts (admin)' })
   @ApiOkResponse({ type: JobStatusDto, isArray: true })
   async list(): Promise<JobStatusDto[]> {
-    const locks = new Map((await this.runner.status()).map((lock) => [lock.name, lock]));
+    const [status, dead] = await Promise.all([this.runner.status(), this.relay.dead()]);
+    const locks = new Map(status.map((lock) => [lock.name, lock]));
     const names = new Set([...this.runner.schedules.keys(), ...locks.keys()]);
     return [...names].sort().map((name) => {
       const lock = locks.get(name);
@@ -42,6 +61,7 @@ export class JobsController {
         runs: lock?.runs ?? 0,
         nextRunAt: every ? new Date((Math.floor(Date.now() / every) + 1) * every).toISOString() : undefined,
         lastOwner: lock?.owner,
+        ...(name === RELAY_JOB && dead.length > 0 ? { alerts: dead } : {}),
       };
     });
   }
