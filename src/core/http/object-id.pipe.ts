@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable, type PipeTransform } from '@nestjs/common';
 import { ProblemException } from './problem.js';
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
+/** What every id in a path or body looks like; the OpenAPI document states it as the parameter's pattern. */
+export const OBJECT_ID_PATTERN = '^[0-9a-fA-F]{24}$';
+const OBJECT_ID = new RegExp(OBJECT_ID_PATTERN);
 
 /** Path ids are 24 hex characters; anything else is a malformed id (400), never a 500 or a 404. */
 @Injectable()

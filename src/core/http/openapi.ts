@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { makeExact } from './openapi-exact.js';
+import { operationIdOf } from './openapi-handlers.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { ProblemResponseDto } from './problem.dto.js';
 
@@ -61,8 +63,9 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemResponseDto],
-    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+    operationIdFactory: operationIdOf,
   });
+  makeExact(document, app);
   addCommonErrors(document);
   return document;
 }

@@ -14,7 +14,12 @@ export class ProblemResponseDto {
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ example: '/api/users/me' }) instance?: string;
   @ApiPropertyOptional({ description: 'Also in the x-request-id header and in every log line' }) requestId?: string;
-  @ApiPropertyOptional({ type: FieldErrorDto, isArray: true }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: FieldErrorDto, isArray: true, description: 'At most 20; see errorCount' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ description: 'All field errors, when there are more than the ones listed' }) errorCount?: number;
+  @ApiPropertyOptional({ description: 'True when errors lists only the first ones' }) truncated?: boolean;
+  @ApiPropertyOptional({ description: 'input-too-complex: the bound exceeded', example: 'keysPerObject' }) limit?: string;
+  @ApiPropertyOptional({ description: 'input-too-complex: its value', example: 200 }) max?: number;
+  @ApiPropertyOptional({ description: 'input-too-complex: where the input was when it was exceeded', example: 'body' }) field?: string;
 }
 
 /** Documents an error answer with its real content type, application/problem+json. */

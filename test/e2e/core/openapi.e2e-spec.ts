@@ -57,6 +57,39 @@ describe('OpenAPI document', () => {
     expect(document.paths['/api/users/me'].get.responses['401']).toBeTruthy();
   });
 
+  it('states each validator of the request DTOs as schema keywords', () => {
+    const schemas = (document as unknown as { components: { schemas: Record<string, Record<string, unknown>> } }).components.schemas;
+    const query = (path: string, name: string) =>
+      (document.paths[path].get as unknown as { parameters: { name: string; schema: Record<string, unknown> }[] }).parameters.find(
+        (p) => p.name === name,
+      )?.schema;
+    expect(query('/api/payments', 'page')).toMatchObject({ type: 'integer', minimum: 1, maximum: 10_000 });
+    expect(query('/api/payments', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+    const payment = schemas.CreatePaymentDto as { required: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(payment.required.sort()).toEqual(['amount', 'currency']);
+    expect(payment.properties.amount).toMatchObject({ type: 'integer', minimum: 1 });
+    expect(payment.properties.currency.enum).toContain('EUR');
+    expect(payment.properties.userId).toMatchObject({ pattern: '^[0-9a-fA-F]{24}$' });
+    expect(schemas.RegisterDto.properties).toMatchObject({ password: { type: 'string', minLength: 10, maxLength: 128 } });
+    // Exactly one way of naming recipients.
+    expect(schemas.SendNotificationDto.oneOf).toEqual([{ required: ['userIds'] }, { required: ['role'] }]);
+    // The agent plan needs its agent.
+    expect(schemas.CreateSubscriptionDto.anyOf).toEqual([
+      { properties: { plan: { not: { enum: ['agent'] } } } },
+      { required: ['agentId'] },
+    ]);
+    // A class that responses use too gets its own exact request copy; the response schema stays as it was.
+    expect(schemas.BillingDetailsInputDto.additionalProperties).toBe(false);
+    expect(schemas.BillingDetailsDto.additionalProperties).toBeUndefined();
+  });
+
+  it('states the Idempotency-Key header format the server checks', () => {
+    const header = (
+      document.paths['/api/payments/intent'].post as unknown as { parameters: { name: string; schema: object }[] }
+    ).parameters.find((p) => p.name === 'Idempotency-Key');
+    expect(header?.schema).toEqual({ type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,255}$' });
+  });
+
   it('serves Swagger UI at /docs', async () => {
     const response = await t.http().get('/docs').redirects(1);
     expect(response.status).toBe(200);

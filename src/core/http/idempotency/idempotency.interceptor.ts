@@ -7,9 +7,10 @@ import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { Actor } from '../../auth/roles.js';
 import { isDuplicateKey } from '../../database/duplicate-key.js';
 import { ProblemException, ValidationProblem } from '../problem.js';
+import { canonicalJson } from './canonical-json.js';
 import { IdempotencyKey } from './idempotency-key.schema.js';
 
-const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,255}$/;
+export const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,255}$/;
 const REMEMBER_MS = 24 * 3600 * 1000;
 
 /** Stores the first answer per (caller, route, key) and replays it; see @Idempotent(). */
@@ -30,8 +31,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async handle(request: FastifyRequest & { actor?: Actor }, reply: FastifyReply, key: string, next: CallHandler): Promise<unknown> {
     const scope = `${request.actor?.id ?? 'anonymous'}:${request.method} ${request.routeOptions.url}:${key}`;
+    // Canonical JSON: a retry that writes the same fields in another order is the same request.
     const bodyHash = createHash('sha256')
-      .update(JSON.stringify(request.body ?? null) + JSON.stringify(request.params ?? null))
+      .update(canonicalJson({ body: request.body ?? null, params: request.params ?? null }))
       .digest('base64url');
     try {
       await this.keys.create({ scope, bodyHash, state: 'in-progress', expiresAt: new Date(Date.now() + REMEMBER_MS) });
@@ -41,7 +43,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.keys.updateOne({ scope }, { $set: { state: 'completed', statusCode: reply.statusCode, responseBody: body ?? null } });
+      // Stored as the client received it: JSON leaves undefined fields out, where BSON would store null.
+      const sent: unknown = body === undefined ? null : JSON.parse(JSON.stringify(body));
+      await this.keys.updateOne({ scope }, { $set: { state: 'completed', statusCode: reply.statusCode, responseBody: sent } });
       return body;
     } catch (error) {
       // A failed first attempt leaves nothing behind, so the client may retry with the same key.

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblem } from '../problem.dto.js';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+import { IdempotencyInterceptor, KEY_FORMAT } from './idempotency.interceptor.js';
 
 export const IDEMPOTENT_KEY = 'atrium:idempotent';
 
@@ -13,6 +13,11 @@ export const Idempotent = () =>
   applyDecorators(
     SetMetadata(IDEMPOTENT_KEY, true),
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (8–255 characters), remembered for 24 hours' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Retry-safe key (8–255 characters), remembered for 24 hours',
+      schema: { type: 'string', pattern: KEY_FORMAT.source },
+    }),
     ApiProblem(409, 'Idempotency-Key reused with a different body, or its first request is still running'),
   );
