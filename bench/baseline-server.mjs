@@ -1,17 +1,21 @@
 // The baseline: a bare Fastify server on the official mongodb driver that answers the benchmark's
-// scenarios with the same queries, indexes, token checks and hashing as Atrium, and nothing else.
-// What Atrium costs above it is the price of Nest, Mongoose, validation and the guards.
+// scenarios with the same queries, indexes, token and account checks and hashing as Atrium, and nothing else.
+// It shares Atrium's database, so its collections carry the indexes Atrium built at start.
+// What Atrium costs above it is the price of Nest, Mongoose, validation and the guards' framework.
 import argon2 from 'argon2';
 import Fastify from 'fastify';
-import jwt from 'jsonwebtoken';
 import { MongoClient, ObjectId } from 'mongodb';
 import Stripe from 'stripe';
-import { createHash, createSecretKey, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { createTokenCheck } from './baseline-auth.mjs';
+import { registerSupportRoutes } from './baseline-support.mjs';
 
-const { MONGODB_URI, MONGODB_DB_NAME, JWT_SECRET, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
+const { MONGODB_URI, MONGODB_DB_NAME, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
+// Atrium's own outbound-URL policy for links in bodies: the built app (as `npm run bench` has it), or another copy of it.
+const appDir = process.env.BENCH_APP_DIR ? pathToFileURL(`${process.env.BENCH_APP_DIR}/`).href : new URL('../dist/', import.meta.url).href;
+const { outboundUrlProblem } = await import(new URL('core/net/outbound-url.js', appDir).href);
 const stripe = new Stripe('sk_test_signature_verification_only');
-// The same key handling as Atrium: one KeyObject, so jsonwebtoken does not re-parse the secret per call.
-const jwtKey = createSecretKey(Buffer.from(JWT_SECRET));
 const client = await new MongoClient(MONGODB_URI).connect();
 const db = client.db(MONGODB_DB_NAME);
 const users = db.collection('users');
@@ -20,18 +24,8 @@ const activities = db.collection('useractivities');
 const transactions = db.collection('transactions');
 const notifications = db.collection('notifications');
 const webhookEvents = db.collection('webhookevents');
-
-function actorOf(request, reply) {
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  try {
-    if (scheme !== 'Bearer') throw new Error('no token');
-    const claims = jwt.verify(token, jwtKey, { algorithms: ['HS256'] });
-    return { id: claims.sub, role: claims.role };
-  } catch {
-    reply.code(401).send({ status: 401 });
-    return undefined;
-  }
-}
+// The token, then the account and session behind it (cached as Atrium caches them): see baseline-auth.mjs.
+const { actorOf, sign } = createTokenCheck(db, process.env);
 
 const publicProfile = (user) => ({
   id: user._id.toHexString(),
@@ -48,7 +42,7 @@ const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
 app.get('/health', async () => ({ status: 'ok', info: {}, error: {}, details: {} }));
 
 app.get('/users/:id', async (request, reply) => {
-  if (!actorOf(request, reply)) return reply;
+  if (!(await actorOf(request, reply))) return reply;
   if (!/^[0-9a-f]{24}$/i.test(request.params.id)) return reply.code(400).send({ status: 400 });
   const user = await users.findOne({ _id: new ObjectId(request.params.id) }, { projection: { passwordHash: 0 } });
   if (!user) return reply.code(404).send({ status: 404 });
@@ -56,17 +50,27 @@ app.get('/users/:id', async (request, reply) => {
 });
 
 app.get('/users', async (request, reply) => {
-  const actor = actorOf(request, reply);
+  const actor = await actorOf(request, reply);
   if (!actor) return reply;
   if (actor.role !== 'staff' && actor.role !== 'admin') return reply.code(403).send({ status: 403 });
   const page = Number(request.query.page ?? 1);
   const limit = Number(request.query.limit ?? 20);
   const filter = request.query.role ? { role: String(request.query.role) } : {};
   const [items, total] = await Promise.all([
-    users.find(filter, { projection: { passwordHash: 0 } }).sort({ createdAt: -1, _id: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+    users
+      .find(filter, { projection: { passwordHash: 0 } })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((page - 1) * limit)
+      .limit(limit)
+      .toArray(),
     users.countDocuments(filter),
   ]);
-  return { items: items.map((user) => ({ ...publicProfile(user), email: user.email, profile: user.profile, preferences: user.preferences })), total, page, limit };
+  return {
+    items: items.map((user) => ({ ...publicProfile(user), email: user.email, profile: user.profile, preferences: user.preferences })),
+    total,
+    page,
+    limit,
+  };
 });
 
 app.post('/register', async (request, reply) => {
@@ -85,7 +89,13 @@ app.post('/register', async (request, reply) => {
     createdAt: now,
     updatedAt: now,
   });
-  await activities.insertOne({ userId: inserted.insertedId, type: 'registered', expiresAt: new Date(Date.now() + 365 * 86400000), createdAt: now, updatedAt: now });
+  await activities.insertOne({
+    userId: inserted.insertedId,
+    type: 'registered',
+    expiresAt: new Date(Date.now() + 365 * 86400000),
+    createdAt: now,
+    updatedAt: now,
+  });
   const secret = randomBytes(32).toString('base64url');
   const session = await sessions.insertOne({
     userId: inserted.insertedId,
@@ -97,34 +107,45 @@ app.post('/register', async (request, reply) => {
     updatedAt: now,
   });
   const sessionId = session.insertedId.toHexString();
-  const accessToken = jwt.sign({ sub: inserted.insertedId.toHexString(), role: 'user', sid: sessionId, typ: 'access' }, jwtKey, {
-    algorithm: 'HS256',
-    expiresIn: 900,
-  });
-  return reply.code(201).send({ accessToken, refreshToken: `${sessionId}.${secret}`, user: { id: inserted.insertedId.toHexString(), email: normalized } });
+  const accessToken = sign({ id: inserted.insertedId.toHexString(), role: 'user', sessionId }, 900);
+  return reply
+    .code(201)
+    .send({ accessToken, refreshToken: `${sessionId}.${secret}`, user: { id: inserted.insertedId.toHexString(), email: normalized } });
 });
 
 app.get('/notifications', async (request, reply) => {
-  const actor = actorOf(request, reply);
+  const actor = await actorOf(request, reply);
   if (!actor) return reply;
   const page = Number(request.query.page ?? 1);
   const limit = Number(request.query.limit ?? 20);
   const filter = { userId: new ObjectId(actor.id), scheduledFor: { $lte: new Date() } };
   const [items, total] = await Promise.all([
-    notifications.find(filter).sort({ scheduledFor: -1, _id: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+    notifications
+      .find(filter)
+      .sort({ scheduledFor: -1, _id: -1 })
+      .skip((page - 1) * limit)
+      .limit(limit)
+      .toArray(),
     notifications.countDocuments(filter),
   ]);
-  return { items: items.map(({ _id, userId, ...rest }) => ({ id: _id.toHexString(), userId: userId.toHexString(), ...rest })), total, page, limit };
+  return {
+    items: items.map(({ _id, userId, ...rest }) => ({ id: _id.toHexString(), userId: userId.toHexString(), ...rest })),
+    total,
+    page,
+    limit,
+  };
 });
 
 app.get('/notifications/unread-count', async (request, reply) => {
-  const actor = actorOf(request, reply);
+  const actor = await actorOf(request, reply);
   if (!actor) return reply;
-  return { unread: await notifications.countDocuments({ userId: new ObjectId(actor.id), read: false, scheduledFor: { $lte: new Date() } }) };
+  return {
+    unread: await notifications.countDocuments({ userId: new ObjectId(actor.id), read: false, scheduledFor: { $lte: new Date() } }),
+  };
 });
 
 app.post('/payments/intent', async (request, reply) => {
-  const actor = actorOf(request, reply);
+  const actor = await actorOf(request, reply);
   if (!actor) return reply;
   const { amount, currency } = request.body ?? {};
   if (!Number.isInteger(amount) || amount < 1 || typeof currency !== 'string') return reply.code(400).send({ status: 400 });
@@ -166,13 +187,25 @@ app.post('/webhook', async (request, reply) => {
   }
   const before = await webhookEvents.findOneAndUpdate(
     { provider: 'stripe', eventId: event.id },
-    { $setOnInsert: { provider: 'stripe', eventId: event.id, type: event.type, receivedAt: new Date(), outcome: 'received', payload: event.data.object }, $inc: { attempts: 1 } },
+    {
+      $setOnInsert: {
+        provider: 'stripe',
+        eventId: event.id,
+        type: event.type,
+        receivedAt: new Date(),
+        outcome: 'received',
+        payload: event.data.object,
+      },
+      $inc: { attempts: 1 },
+    },
     { upsert: true, returnDocument: 'before' },
   );
   if (before) return { received: true, duplicate: true, outcome: before.outcome };
   await webhookEvents.updateOne({ provider: 'stripe', eventId: event.id }, { $set: { outcome: 'ignored', processedAt: new Date() } });
   return { received: true, duplicate: false, outcome: 'ignored' };
 });
+
+registerSupportRoutes(app, { db, env: process.env, actorOf, urlProblem: outboundUrlProblem });
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
 console.log(`baseline listening on ${PORT}`);

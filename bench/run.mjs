@@ -2,7 +2,6 @@
 // scenario, on the same seeded database in the same run. Prints a table and writes bench/results/<run>.json.
 // Timings are reported, never asserted.
 import autocannon from 'autocannon';
-import Stripe from 'stripe';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from '../dist/core/database/database-target.js';
 import { freePort } from '../dist/core/database/mongo-standin.js';
+import { measureDrain } from './drain.mjs';
+import { scenarios as allScenarios } from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     rate: { type: 'string', default: '500' },
     users: { type: 'string', default: '10000' },
+    tickets: { type: 'string', default: '5000' },
     only: { type: 'string' },
     emails: { type: 'string', default: '2000' },
   },
@@ -30,7 +32,6 @@ const fixedRate = Number(values.rate);
 // Production refuses published secrets, so each run makes its own.
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
-const signer = new Stripe('sk_test_signature_helper');
 const DB_NAME = 'atrium_bench';
 
 const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
@@ -46,10 +47,15 @@ const env = {
   // One client address sends everything; the limits must not be what is measured.
   AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
   PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+  // The sign-ins at the start must outlive the whole run.
+  JWT_ACCESS_TTL_SECONDS: '7200',
 };
 
-console.log(`[seed] ${values.users} users`);
-execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', values.users], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+console.log(`[seed] ${values.users} users, ${values.tickets} support tickets`);
+execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', values.users, '--tickets', values.tickets], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 const children = [];
 async function startServer(name, args, port) {
@@ -82,77 +88,47 @@ async function loginAs(email) {
 }
 const user = await loginAs('user@atrium.test');
 const staff = await loginAs('staff@atrium.test');
-const someone = (await (await fetch(`${atrium}/api/users?role=user&limit=1&page=37`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).json()).items[0].id;
+const someone = (
+  await (await fetch(`${atrium}/api/users?role=user&limit=1&page=37`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).json()
+).items[0].id;
 
-let registrations = 0;
-const uniqueRegistration = (request) => ({
-  ...request,
-  body: JSON.stringify({ email: `bench.${process.pid}.${Date.now()}.${registrations++}@example.com`, password: 'bench password 123' }),
-});
+const scenarios = allScenarios({ user, staff, someone, webhookSecret: STRIPE_WEBHOOK_SECRET }).filter(
+  (scenario) => !values.only || scenario.name.includes(values.only),
+);
 
-let webhooks = 0;
-// Every delivery is a new, freshly signed event (an event type nothing reacts to: recorded and acknowledged).
-const signedWebhook = (request) => {
-  const payload = JSON.stringify({
-    id: `evt_bench_${process.pid}_${Date.now()}_${webhooks++}`,
-    object: 'event',
-    type: 'customer.created',
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { id: 'cus_bench', object: 'customer' } },
-  });
-  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
-  return { ...request, body: payload, headers: { ...request.headers, 'stripe-signature': signature } };
-};
-
-const scenarios = [
-  { name: 'health', kind: 'read', atrium: { path: '/api/health/live' }, baseline: { path: '/health' } },
-  {
-    name: 'get user by id (auth)',
-    kind: 'read',
-    atrium: { path: `/api/users/${someone}`, token: user.accessToken },
-    baseline: { path: `/users/${someone}`, token: user.accessToken },
-  },
-  {
-    name: 'list users, role filter, page 2 (staff)',
-    kind: 'read',
-    atrium: { path: '/api/users?role=user&page=2&limit=20', token: staff.accessToken },
-    baseline: { path: '/users?role=user&page=2&limit=20', token: staff.accessToken },
-  },
-  {
-    name: 'notifications list (auth)',
-    kind: 'read',
-    atrium: { path: '/api/notifications?page=1&limit=20', token: user.accessToken },
-    baseline: { path: '/notifications?page=1&limit=20', token: user.accessToken },
-  },
-  {
-    name: 'notifications unread-count (auth)',
-    kind: 'read',
-    atrium: { path: '/api/notifications/unread-count', token: user.accessToken },
-    baseline: { path: '/notifications/unread-count', token: user.accessToken },
-  },
-  { name: 'register (create)', kind: 'create', atrium: { path: '/api/auth/register', method: 'POST' }, baseline: { path: '/register', method: 'POST' } },
-  {
-    name: 'create payment intent',
-    kind: 'create',
-    atrium: { path: '/api/payments/intent', method: 'POST', token: user.accessToken, body: { amount: 1999, currency: 'EUR' } },
-    baseline: { path: '/payments/intent', method: 'POST', token: user.accessToken, body: { amount: 1999, currency: 'EUR' } },
-  },
-  {
-    name: 'ingest signed webhook',
-    kind: 'create',
-    atrium: { path: '/api/billing/webhooks/stripe', method: 'POST', setup: signedWebhook },
-    baseline: { path: '/webhook', method: 'POST', setup: signedWebhook },
-  },
-].filter((scenario) => !values.only || scenario.name.includes(values.only));
-
-function load(base, target, options) {
+function requestOf(target) {
   const headers = { 'content-type': 'application/json' };
   if (target.token) headers.authorization = `Bearer ${target.token}`;
   const request = { method: target.method ?? 'GET', path: target.path, headers };
   if (target.body) request.body = JSON.stringify(target.body);
-  else if (target.setup) request.setupRequest = target.setup;
-  else if (request.method === 'POST') request.setupRequest = uniqueRegistration;
+  return request;
+}
+
+function load(base, target, options) {
+  const request = requestOf(target);
+  if (target.setup) request.setupRequest = target.setup;
   return autocannon({ url: base, connections, duration, requests: [request], ...options });
+}
+
+/** One request to each side before measuring: both must succeed, and a list must count the same items, or the ratio means nothing. */
+async function preflight(scenario) {
+  const answers = {};
+  for (const [side, base] of [
+    ['atrium', atrium],
+    ['baseline', baseline],
+  ]) {
+    const target = scenario[side];
+    const request = target.setup ? target.setup(requestOf(target)) : requestOf(target);
+    const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+    const body = await response.json().catch(() => undefined);
+    answers[side] = { status: response.status, total: body?.total };
+  }
+  const problems = [];
+  for (const side of ['atrium', 'baseline']) if (answers[side].status >= 300) problems.push(`${side} answered ${answers[side].status}`);
+  if (answers.atrium.total !== answers.baseline.total)
+    problems.push(`totals differ: atrium ${answers.atrium.total}, baseline ${answers.baseline.total}`);
+  if (problems.length) console.log(`[bench] ${scenario.name}: NOT comparable: ${problems.join('; ')}`);
+  return problems;
 }
 
 const summarize = (result) => ({
@@ -165,7 +141,7 @@ const summarize = (result) => ({
 
 const rows = [];
 for (const scenario of scenarios) {
-  const row = { scenario: scenario.name };
+  const row = { scenario: scenario.name, preflightProblems: await preflight(scenario) };
   for (const side of ['baseline', 'atrium']) {
     const base = side === 'atrium' ? atrium : baseline;
     await load(base, scenario[side], { duration: 2 }); // warm-up: JIT, pools, caches
@@ -173,18 +149,23 @@ for (const scenario of scenarios) {
     // Latency at a fixed arrival rate (the p99 target); creates are bound by password hashing, so reads only,
     // and only where the server can sustain the rate at all (otherwise the queue, not the server, is measured).
     if (scenario.kind === 'read' && row[side].requestsPerSecond > fixedRate) {
-      row[side].atFixedRate = summarize(await load(base, scenario[side], { overallRate: fixedRate, connections: Math.max(connections, 50) }));
+      row[side].atFixedRate = summarize(
+        await load(base, scenario[side], { overallRate: fixedRate, connections: Math.max(connections, 50) }),
+      );
     }
   }
   row.ratio = Number((row.atrium.requestsPerSecond / Math.max(1, row.baseline.requestsPerSecond)).toFixed(2));
   rows.push(row);
-  console.log(`[bench] ${scenario.name}: atrium ${row.atrium.requestsPerSecond} req/s, baseline ${row.baseline.requestsPerSecond} req/s`);
+  console.log(
+    `[bench] ${scenario.name}: atrium ${row.atrium.requestsPerSecond} req/s (${row.atrium.errors} errors), ` +
+      `baseline ${row.baseline.requestsPerSecond} req/s (${row.baseline.errors} errors)`,
+  );
 }
 
 for (const child of children) child.kill('SIGTERM');
 
 // Email queue drain rate: real worker processes (the app's own EmailWorker) against an in-process SMTP server.
-const drain = values.only && !'email queue drain'.includes(values.only) ? [] : await measureDrain();
+const drain = values.only && !'email queue drain'.includes(values.only) ? [] : await measureDrain(env, Number(values.emails));
 await database.stop();
 
 const pad = (value, width) => String(value).padStart(width);
@@ -193,70 +174,32 @@ console.log(
   `\nAtrium vs baseline, ${duration} s per run, ${connections} connections; p99@${fixedRate} is the p99 at a fixed ${fixedRate} req/s ` +
     `("sat." where the server cannot sustain that rate)\n`,
 );
-console.log(`${'scenario'.padEnd(40)}${pad('atrium r/s', 11)}${pad('base r/s', 10)}${pad('ratio', 7)}${pad('p50', 6)}${pad('p99', 6)}${pad(`p99@${fixedRate}`, 9)}${pad('base p99', 9)}${pad('errors', 8)}`);
+console.log(
+  `${'scenario'.padEnd(40)}${pad('atrium r/s', 11)}${pad('base r/s', 10)}${pad('ratio', 7)}${pad('p50', 6)}${pad('p99', 6)}${pad(`p99@${fixedRate}`, 9)}${pad('base p99', 9)}${pad('errors', 8)}${pad('base err', 9)}`,
+);
 for (const row of rows) {
   console.log(
     `${row.scenario.padEnd(40)}${pad(row.atrium.requestsPerSecond, 11)}${pad(row.baseline.requestsPerSecond, 10)}${pad(row.ratio.toFixed(2), 7)}` +
       `${pad(row.atrium.p50, 6)}${pad(row.atrium.p99, 6)}${pad(row.atrium.atFixedRate?.p99 ?? (kindOf(row) === 'read' && row.atrium.requestsPerSecond <= fixedRate ? 'sat.' : 'n/a'), 9)}${pad(row.baseline.p99, 9)}` +
-      `${pad(row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0), 8)}`,
+      `${pad(row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0), 8)}${pad(row.baseline.errors + (row.baseline.atFixedRate?.errors ?? 0), 9)}`,
   );
 }
+for (const row of rows.filter((candidate) => candidate.preflightProblems.length)) {
+  console.log(`  not comparable: ${row.scenario}: ${row.preflightProblems.join('; ')}`);
+}
 const reads = rows.filter((row) => kindOf(row) === 'read');
+// A target no measured scenario speaks to is neither met nor missed.
+const verdict = (subject, holds) => (subject.length === 0 ? 'n/a' : subject.every(holds) ? 'met' : 'NOT met');
 console.log(
-  `\nTargets (reported, not enforced): reads >= 0.6x baseline: ${reads.every((row) => row.ratio >= 0.6) ? 'met' : 'NOT met'}; ` +
-    `p99 <= 50 ms at ${fixedRate} req/s: ${reads.every((row) => row.atrium.atFixedRate && row.atrium.atFixedRate.p99 <= 50) ? 'met' : 'NOT met'}; ` +
+  `\nTargets (reported, not enforced): reads >= 0.6x baseline: ${verdict(reads, (row) => row.ratio >= 0.6)}; ` +
+    `p99 <= 50 ms at ${fixedRate} req/s: ${verdict(reads, (row) => row.atrium.atFixedRate && row.atrium.atFixedRate.p99 <= 50)}; ` +
     `zero errors: ${rows.every((row) => row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0) === 0) ? 'met' : 'NOT met'}`,
 );
 
 if (drain.length) {
   console.log('\nEmail queue drain (in-process SMTP server, pooled connections)');
-  for (const run of drain) console.log(`  ${run.workers} worker(s): ${run.emails} emails in ${run.seconds} s = ${run.emailsPerSecond} emails/s`);
-}
-
-/** A node child process, awaited without blocking this process's event loop. */
-function runNode(args, childEnv) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', args, { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-async function measureDrain() {
-  const { SMTPServer } = await import('smtp-server');
-  let received = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received++;
-        callback();
-      });
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-  const workerEnv = { ...env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, JOBS_ENABLED: 'false' };
-  const emails = Number(values.emails);
-  const runs = [];
-  for (const workers of [1, 2]) {
-    await runNode([join(root, 'bench/drain-worker.mjs'), 'enqueue', String(emails), `run${workers}`], workerEnv);
-    const before = received;
-    const reports = await Promise.all(
-      Array.from({ length: workers }, (_, index) => runNode([join(root, 'bench/drain-worker.mjs'), 'drain', `bench-worker-${index}`], workerEnv)),
-    );
-    const spans = reports.map((report) => JSON.parse(report.trim().split('\n').at(-1)));
-    // From the first worker's start to the last one's end: the queue's drain time.
-    const seconds = (Math.max(...spans.map((span) => span.endedAt)) - Math.min(...spans.map((span) => span.startedAt))) / 1000;
-    const delivered = received - before;
-    runs.push({ workers, emails: delivered, perWorker: spans.map((span) => span.sent), seconds: Number(seconds.toFixed(2)), emailsPerSecond: Math.round(delivered / seconds) });
-  }
-  await new Promise((resolve) => smtp.close(resolve));
-  return runs;
+  for (const run of drain)
+    console.log(`  ${run.workers} worker(s): ${run.emails} emails in ${run.seconds} s = ${run.emailsPerSecond} emails/s`);
 }
 
 let commit = 'unknown';
@@ -275,9 +218,14 @@ writeFileSync(
       commit,
       date: new Date().toISOString(),
       node: process.version,
-      machine: { platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      machine: {
+        platform: `${os.platform()} ${os.release()}`,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      },
       database: database.description,
-      settings: { duration, connections, fixedRate, users: Number(values.users) },
+      settings: { duration, connections, fixedRate, users: Number(values.users), tickets: Number(values.tickets) },
       scenarios: rows,
       emailDrain: drain,
     },

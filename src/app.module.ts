@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule } from './core/core.module.js';
-import { BillingModule } from './modules/billing/billing.module.js';
-import { HealthModule } from './modules/health/health.module.js';
-import { IdentityModule } from './modules/identity/identity.module.js';
-import { MarketingModule } from './modules/marketing/marketing.module.js';
-import { NotificationsModule } from './modules/notifications/notifications.module.js';
-import { PresenceModule } from './modules/presence/presence.module.js';
+import { BillingModule } from './modules/billing/index.js';
+import { HealthModule } from './modules/health/index.js';
+import { IdentityModule } from './modules/identity/index.js';
+import { MarketingModule } from './modules/marketing/index.js';
+import { MailModule } from './modules/mail/index.js';
+import { NotificationsModule } from './modules/notifications/index.js';
+import { PresenceModule } from './modules/presence/index.js';
 import { SupportModule } from './modules/support/index.js';
 
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         BillingModule,
+        MailModule,
         NotificationsModule,
         PresenceModule,
         MarketingModule,

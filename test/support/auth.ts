@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Role } from '../../src/core/auth/roles.js';
 import type { TestApp } from './app.js';
+import { grantRole } from './factories/identity.js';
 
 export interface TestUser {
   id: string;
@@ -41,13 +42,13 @@ export async function login(t: TestApp, email: string, password: string): Promis
 }
 
 /**
- * A staff or admin account. Roles are granted by an admin, so the first one is set
- * straight in the database, as an operator would; then it signs in to get a token with the role.
+ * A staff or admin account. The role is granted as an operator grants the first ones (identity's
+ * role change, acting as the system); then it signs in to get a token with the role.
  */
 export async function userWithRole(t: TestApp, role: Role): Promise<TestUser> {
   const user = await registerUser(t, { firstName: role });
   if (role === 'user') return user;
-  await t.connection.collection('users').updateOne({ email: user.email }, { $set: { role } });
+  await grantRole(t.app, user.id, role);
   const tokens = await login(t, user.email, user.password);
   return { ...user, ...tokens, role };
 }

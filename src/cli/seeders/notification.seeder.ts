@@ -1,12 +1,14 @@
 import { faker } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
-import { NOTIFICATION_TYPES, PRIORITIES } from '../../modules/notifications/notification-types.js';
+import { NOTIFICATIONS_OWN_TYPES, PRIORITIES } from '../../modules/notifications/notification-types.js';
 import type { Notification } from '../../modules/notifications/schemas/notification.schema.js';
 import { insertManySkippingDuplicates } from '../../core/database/duplicate-key.js';
 import type { SeedProgress } from '../seed-progress.js';
 
 const DAY_MS = 86_400_000;
+// The kinds staff send: registered whatever other modules the application holds.
+const TYPES = Object.keys(NOTIFICATIONS_OWN_TYPES);
 
 /**
  * Gives each listed user `perUser` notifications over the past month, a third of them read.
@@ -28,7 +30,7 @@ export async function seedNotifications(
       return {
         _id: new Types.ObjectId(createHash('sha256').update(`seed-notification:${userId}:${index}`).digest('hex').slice(0, 24)),
         userId: new Types.ObjectId(userId),
-        type: faker.helpers.arrayElement(NOTIFICATION_TYPES),
+        type: faker.helpers.arrayElement(TYPES),
         title: faker.lorem.sentence({ min: 3, max: 7 }),
         body: faker.lorem.sentences(2),
         priority: faker.helpers.arrayElement(PRIORITIES),

@@ -11,7 +11,7 @@ export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
-/** Any signed-in user; the service still checks ownership of the object. */
+/** Any signed-in user; the service's first line asks the permission policy about the object. */
 export const Authenticated = () =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule),

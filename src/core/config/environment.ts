@@ -1,12 +1,15 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { productionSecretProblem } from './production-secrets.js';
 import { DEVELOPMENT_SECRETS } from './published-secrets.js';
 import { IsTrustedProxies, NotAbove } from '../http/environment.validators.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
-/** Every variable the service reads. Defaults are safe for a laptop; production sets its own secrets. */
+/**
+ * Every variable the core reads (each module validates its own section, e.g. identity.config.ts).
+ * Defaults are safe for a laptop; production sets its own secrets.
+ */
 export class Environment {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -40,11 +43,6 @@ export class Environment {
   @IsInt()
   @Min(30)
   JWT_ACCESS_TTL_SECONDS = 900;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -94,34 +92,6 @@ export class Environment {
   @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  LOGIN_MAX_FAILURES = 5;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  LOGIN_LOCK_SECONDS = 900;
-
-  /** The first lock of a (account, address) pair; each further failure doubles it, up to LOGIN_LOCK_SECONDS. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  LOGIN_LOCK_BASE_SECONDS = 60;
-
-  /** Failures on one account from all addresses before it locks for addresses that never signed in to it. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  LOGIN_ACCOUNT_MAX_FAILURES = 50;
-
-  /** How long an address that signed in to an account stays exempt from that account's lock. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  LOGIN_KNOWN_CLIENT_DAYS = 30;
-
   /** How long an instance trusts what it read of an account (status, role, session); 0 reads it on every request. */
   @Transform(toInt)
   @IsInt()
@@ -133,11 +103,6 @@ export class Environment {
   @IsInt()
   @Min(1)
   AUTH_ACCOUNT_CACHE_MAX_ENTRIES = 10_000;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  ACTIVITY_RETENTION_DAYS = 365;
 
   @IsOptional()
   @Matches(/^sk_(test|live)_\w+$/, { message: 'must be a Stripe secret key (sk_test_… or sk_live_…)' })
@@ -151,98 +116,17 @@ export class Environment {
   @Matches(/^https?:\/\/[^/]+$/, { message: 'must be a base URL such as http://127.0.0.1:12111' })
   STRIPE_API_BASE?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  BILLING_MAX_AMOUNT = 100_000_000;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
-  BILLING_TAX_RATE_BPS = 0;
-
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()
   JOBS_ENABLED = true;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  EMAIL_DRAIN_INTERVAL_MS = 5000;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  EMAIL_BATCH_SIZE = 50;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  EMAIL_CONCURRENCY = 4;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  EMAIL_MAX_ATTEMPTS = 6;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  EMAIL_RETRY_BASE_MS = 30_000;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  EMAIL_LEASE_MS = 60_000;
-
-  @IsOptional()
-  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
-  SMTP_URL?: string;
-
-  @IsString()
-  MAIL_FROM = 'Atrium <no-reply@atrium.local>';
+  // EMAIL_*, SMTP_URL and MAIL_FROM: the mail module's section (modules/mail/mail.config.ts).
 
   @IsString()
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  NOTIFICATION_RETENTION_READ_DAYS = 30;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  NOTIFICATION_RETENTION_UNREAD_DAYS = 90;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  NOTIFICATION_CLEANUP_INTERVAL_MS = 60_000;
-
-  @IsOptional()
-  @IsString()
-  VAPID_PUBLIC_KEY?: string;
-
-  @IsOptional()
-  @IsString()
-  VAPID_PRIVATE_KEY?: string;
-
-  @IsString()
-  VAPID_SUBJECT = 'mailto:admin@atrium.local';
-
-  @IsOptional()
-  @IsEmail()
-  BOOTSTRAP_ADMIN_EMAIL?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(10, { message: 'must be at least 10 characters' })
-  BOOTSTRAP_ADMIN_PASSWORD?: string;
+  // NOTIFICATION_* and VAPID_*: the notifications module's section (modules/notifications/notifications.config.ts);
+  // production-secrets.ts still checks VAPID_PRIVATE_KEY in production, from the raw environment.
 }
 
 /** Raised at boot; its message is one line naming the variable. */

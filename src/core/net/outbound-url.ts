@@ -11,15 +11,20 @@ export class OutboundUrlRefused extends Error {
 }
 
 // Names that never lead to the public internet: this host, local networks, cloud and cluster internals.
-const FORBIDDEN_SUFFIXES = ['localhost', 'local', 'localdomain', 'internal', 'intranet', 'lan', 'arpa', 'svc'];
-const SPECIAL_USE_TLDS = ['test', 'invalid', 'example', 'onion', 'alt'];
+export const FORBIDDEN_SUFFIXES = ['localhost', 'local', 'localdomain', 'internal', 'intranet', 'lan', 'arpa', 'svc'];
+export const SPECIAL_USE_TLDS = ['test', 'invalid', 'example', 'onion', 'alt'];
 const METADATA_HOSTS = new Set(['metadata.goog', 'metadata.tencentyun.com', 'metadata.platformequinix.com']);
 // Characters that legacy URL parsers read differently from WHATWG's (a split between check and use).
 const isAmbiguous = (input: string) =>
   [...input].some((char) => char === '\\' || char.trim() === '' || char.charCodeAt(0) < 0x20 || char === '\u007f');
 
+// A DNS name (RFC 1123 labels; an internationalized name arrives here as punycode). WHATWG hosts may
+// also hold `*`, `$`, quotes…, which no resolver answers for.
+const DNS_NAME = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
 function forbiddenHostnameReason(host: string): string | undefined {
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (!DNS_NAME.test(name)) return `${host} is not a DNS host name`;
   if (!name.includes('.')) return `${host} is a single-label name (resolved through local search domains)`;
   if (METADATA_HOSTS.has(name)) return `${host} is a cloud metadata service`;
   const labels = name.split('.');

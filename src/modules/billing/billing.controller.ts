@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Roles } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { Authenticated, Roles } from '../../core/auth/access.decorators.js';
+import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, type Page } from '../../core/http/pagination.js';
@@ -10,7 +9,8 @@ import { ApiProblem } from '../../core/http/problem.dto.js';
 import { BillingReportsService } from './billing-reports.service.js';
 import { CardDataGuard } from './card-data.guard.js';
 import { BillingSummaryDto, ChangeStatusDto, CreatePaymentDto, PaymentQueryDto, TransactionDto } from './dto/transaction.dto.js';
-import { TransactionsService } from './transactions.service.js';
+import { PaymentsService } from './payments.service.js';
+import { CreatePaymentIntent } from './use-cases/create-payment-intent.js';
 
 const TransactionPage = PageOf(TransactionDto);
 
@@ -20,7 +20,8 @@ const TransactionPage = PageOf(TransactionDto);
 @UseGuards(CardDataGuard)
 export class BillingController {
   constructor(
-    private readonly transactions: TransactionsService,
+    private readonly createIntent: CreatePaymentIntent,
+    private readonly payments: PaymentsService,
     private readonly reports: BillingReportsService,
   ) {}
 
@@ -31,49 +32,48 @@ export class BillingController {
   @ApiCreatedResponse({ type: TransactionDto })
   @ApiProblem(403, 'Only staff may record a payment for another user')
   @ApiProblem(502, 'The payment provider failed')
-  record(@CurrentUser() actor: Actor, @Body() body: CreatePaymentDto, @Client() client: ClientInfo): Promise<TransactionDto> {
-    return this.transactions.create(actor, body, client);
+  record(@Ctx() ctx: RequestContext, @Body() body: CreatePaymentDto): Promise<TransactionDto> {
+    return this.createIntent.execute(ctx, body);
   }
 
   @Get('transactions/user/:userId')
   @Authenticated()
   @ApiOperation({ summary: 'A user’s transactions (the user themself, or staff)' })
   @ApiOkResponse({ type: TransactionPage })
+  @ApiProblem(404, 'No such user, or not yours to see')
   listForUser(
-    @CurrentUser() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Param('userId', ObjectIdPipe) userId: string,
     @Query() query: PaymentQueryDto,
   ): Promise<Page<TransactionDto>> {
-    return this.transactions.list(actor, userId, query);
+    return this.payments.listForUser(ctx, userId, query);
   }
 
   @Get('transactions/:transactionId')
   @Authenticated()
   @ApiOperation({ summary: 'A transaction with its audit trail' })
   @ApiOkResponse({ type: TransactionDto })
-  get(@CurrentUser() actor: Actor, @Param('transactionId', ObjectIdPipe) id: string): Promise<TransactionDto> {
-    return this.transactions.get(actor, id);
+  @ApiProblem(404, 'No such transaction, or not yours to see')
+  get(@Ctx() ctx: RequestContext, @Param('transactionId', ObjectIdPipe) id: string): Promise<TransactionDto> {
+    return this.payments.get(ctx, id);
   }
 
   @Patch('transactions/:id/status')
   @Roles('staff', 'admin')
   @ApiOperation({ summary: 'Change a transaction’s status (staff; never the payer). Illegal moves are 409' })
   @ApiOkResponse({ type: TransactionDto })
+  @ApiProblem(404, 'No such transaction')
   @ApiProblem(409, 'The lifecycle does not allow this move')
-  changeStatus(
-    @CurrentUser() actor: Actor,
-    @Param('id', ObjectIdPipe) id: string,
-    @Body() body: ChangeStatusDto,
-    @Client() client: ClientInfo,
-  ): Promise<TransactionDto> {
-    return this.transactions.changeStatus(actor, id, body.status, body.reason, client);
+  changeStatus(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeStatusDto): Promise<TransactionDto> {
+    return this.payments.changeStatus(ctx, id, body.status, body.reason);
   }
 
   @Get('summary/:userId')
   @Authenticated()
   @ApiOperation({ summary: 'Totals by status, currency and month (the user themself, or staff)' })
   @ApiOkResponse({ type: BillingSummaryDto })
-  summary(@CurrentUser() actor: Actor, @Param('userId', ObjectIdPipe) userId: string): Promise<BillingSummaryDto> {
-    return this.reports.summary(actor, userId);
+  @ApiProblem(404, 'No such user, or not yours to see')
+  summary(@Ctx() ctx: RequestContext, @Param('userId', ObjectIdPipe) userId: string): Promise<BillingSummaryDto> {
+    return this.reports.summary(ctx, userId);
   }
 }

@@ -1,15 +1,34 @@
-/** Events billing publishes; other contexts (notifications, analytics) listen without billing knowing them. */
-export const BillingEvents = {
-  paymentSucceeded: 'payment.succeeded',
-  paymentFailed: 'payment.failed',
-  paymentRefunded: 'payment.refunded',
-  subscriptionChanged: 'subscription.changed',
-} as const;
+import type { PaymentStatus } from './payment.lifecycle.js';
+import type { SubscriptionStatus } from './schemas/subscription.schema.js';
 
-export interface PaymentEvent {
+// Payloads are type aliases, not interfaces: object types are what the relay's stored Record<string, unknown>
+// payloads convert to.
+
+/** A payment (purchase or subscription charge) that reached `status`. */
+export type PaymentEvent = {
   transactionId: string;
   userId: string;
+  /** Minor units of `currency`. */
   amount: number;
   currency: string;
-  status: string;
+  status: PaymentStatus;
+};
+
+/** Money given back from a payment: `amount` is this refund's, `status` the payment's after it. */
+export type PaymentRefundedEvent = PaymentEvent & { refundId: string };
+
+/** A subscription was created or the provider changed its state. */
+export type SubscriptionChangedEvent = {
+  subscriptionId: string;
+  userId: string;
+  subscriptionStatus: SubscriptionStatus;
+};
+
+declare module '../../core/events/event-catalogue.js' {
+  interface EventCatalogue {
+    'payment.succeeded': PaymentEvent;
+    'payment.failed': PaymentEvent;
+    'payment.refunded': PaymentRefundedEvent;
+    'subscription.changed': SubscriptionChangedEvent;
+  }
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentUser } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
+import { Authenticated } from '../../core/auth/access.decorators.js';
+import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, PageQueryDto, type Page } from '../../core/http/pagination.js';
+import { ApiProblem } from '../../core/http/problem.dto.js';
 import { InvoiceDto } from './dto/invoice.dto.js';
 import { InvoicesService } from './invoices.service.js';
 
@@ -19,16 +20,17 @@ export class InvoicesController {
   @Authenticated()
   @ApiOperation({ summary: 'My invoices, newest first' })
   @ApiOkResponse({ type: InvoicePage })
-  list(@CurrentUser() actor: Actor, @Query() query: PageQueryDto): Promise<Page<InvoiceDto>> {
-    return this.invoices.listMine(actor, query);
+  list(@Ctx() ctx: RequestContext, @Query() query: PageQueryDto): Promise<Page<InvoiceDto>> {
+    return this.invoices.listMine(ctx, query);
   }
 
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'An invoice (its owner, or staff)' })
   @ApiOkResponse({ type: InvoiceDto })
-  get(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<InvoiceDto> {
-    return this.invoices.get(actor, id);
+  @ApiProblem(404, 'No such invoice, or not yours to see')
+  get(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<InvoiceDto> {
+    return this.invoices.get(ctx, id);
   }
 
   @Get(':id/download')
@@ -37,8 +39,9 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Download an invoice as printable HTML' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The invoice as an HTML document', content: { 'text/html': { schema: { type: 'string' } } } })
-  async download(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
-    const { html, number } = await this.invoices.render(actor, id);
+  @ApiProblem(404, 'No such invoice, or not yours to see')
+  async download(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { html, number } = await this.invoices.render(ctx, id);
     await reply
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${number}.html"`)

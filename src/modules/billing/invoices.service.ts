@@ -1,146 +1,113 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { trusted, Types, type Model } from 'mongoose';
-import { assertMayAccess } from '../../core/auth/ownership.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { AppConfig } from '../../core/config/app-config.js';
+import { Types, type Model } from 'mongoose';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import type { RequestContext } from '../../core/auth/request-context.js';
+import { findPage } from '../../core/database/find-page.js';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
-import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
-import { idOf, iso } from '../../core/http/serialize.js';
+import { Sequences } from '../../core/database/sequences.js';
+import type { Page, PageQueryDto } from '../../core/http/pagination.js';
+import { callerId, ownedOr404 } from './billing-context.js';
+import { BillingConfig } from './billing.config.js';
 import type { InvoiceDto } from './dto/invoice.dto.js';
 import { renderInvoiceHtml } from './invoice-html.js';
-import { formatMoney } from '../../core/money.js';
+import { toInvoiceDto } from './invoice.mapper.js';
 import { Invoice } from './schemas/invoice.schema.js';
-import { InvoiceCounter } from './schemas/invoice-counter.schema.js';
 import type { Transaction } from './schemas/transaction.schema.js';
+import { TransactionsRepository } from './transactions.repository.js';
 
-/** Tries at taking an invoice number; each collision first moves the counter past the numbers in use. */
-const NUMBER_ATTEMPTS = 3;
+/** Tries at taking an invoice number; a number already in use (a counter restored from an older backup) draws the next. */
+const NUMBER_ATTEMPTS = 5;
+
+/** `INV-<year>-<000001>`, from one counter per year. */
+export const invoiceCounterName = (year: number) => `invoices:${year}`;
+const formatNumber = (year: number, value: number) => `INV-${year}-${String(value).padStart(6, '0')}`;
 
 @Injectable()
 export class InvoicesService {
   constructor(
     @InjectModel(Invoice.name) private readonly invoices: Model<Invoice>,
-    @InjectModel(InvoiceCounter.name) private readonly counters: Model<InvoiceCounter>,
-    private readonly config: AppConfig,
+    private readonly transactions: TransactionsRepository,
+    private readonly sequences: Sequences,
+    private readonly policy: PermissionPolicy,
+    private readonly config: BillingConfig,
   ) {}
 
   /**
-   * A paid invoice for a succeeded payment, once: the amount paid is the total, tax included,
-   * split into subtotal and tax on the server.
+   * The owed invoice of a succeeded payment: paid, the amount paid as the total (prices include tax),
+   * split into subtotal and tax on the server. Once per payment, however often the effect runs.
    */
-  async issueForPayment(payment: Transaction): Promise<void> {
-    if (await this.invoices.exists({ sourceTransactionId: payment._id })) return;
-    const rateBps = this.config.get('BILLING_TAX_RATE_BPS');
-    // Prices are tax-inclusive: total = subtotal + tax(subtotal).
-    const subtotal = Math.round((payment.amount * 10_000) / (10_000 + rateBps));
-    const tax = payment.amount - subtotal;
-    const now = new Date();
-    const year = now.getUTCFullYear();
+  async issueForPayment(ctx: RequestContext, transactionId: string): Promise<void> {
+    this.policy.require(ctx, 'invoice.issue');
+    const payment = await this.transactions.findById(transactionId);
+    if (!payment || (await this.invoices.exists({ sourceTransactionId: payment._id }))) return;
+    const year = new Date().getUTCFullYear();
     for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
       try {
-        await this.invoices.create({
-          number: await this.nextNumber(year),
-          userId: payment.userId,
-          status: 'paid',
-          currency: payment.currency,
-          lines: [
-            {
-              description: payment.description ?? `Payment ${payment._id.toString()}`,
-              quantity: 1,
-              unitAmount: subtotal,
-              amount: subtotal,
-            },
-          ],
-          subtotal,
-          taxRateBps: rateBps,
-          tax,
-          total: payment.amount,
-          transactionIds: [payment._id],
-          sourceTransactionId: payment._id,
-          issuedAt: now,
-          paidAt: now,
-        });
+        await this.invoices.create(this.invoiceOf(payment, formatNumber(year, await this.sequences.next(invoiceCounterName(year)))));
         return;
       } catch (error) {
-        // The same payment confirmed twice at once: the unique index keeps one invoice, and that is the goal.
+        // The same payment invoiced twice at once: the unique index keeps one invoice, and that is the goal.
         if (isDuplicateKeyOn(error, ['sourceTransactionId'])) return;
         if (!isDuplicateKeyOn(error, ['number'])) throw error;
-        // The counter is behind the invoices (restored, imported): move it past the highest number in use, then retry.
-        await this.catchUpCounter(year);
       }
     }
-    throw new Error(`No free invoice number for ${year} after ${NUMBER_ATTEMPTS} attempts.`);
+    throw new Error(`No free invoice number for ${year} after ${NUMBER_ATTEMPTS} attempts; the counter is behind the invoices.`);
   }
 
-  /** `INV-<year>-<000001>`: one atomic increment per invoice, so numbers are distinct and consecutive. */
-  private async nextNumber(year: number): Promise<string> {
-    const counter = await this.counters
-      .findOneAndUpdate({ year }, { $inc: { last: 1 } }, { upsert: true, returnDocument: 'after' })
-      .lean<InvoiceCounter>();
-    return `INV-${year}-${String(counter!.last).padStart(6, '0')}`;
+  async listMine(ctx: RequestContext, query: PageQueryDto): Promise<Page<InvoiceDto>> {
+    this.policy.require(ctx, 'invoice.list');
+    return findPage(this.invoices, { userId: new Types.ObjectId(callerId(ctx)) }, query, toInvoiceDto);
   }
 
-  private async catchUpCounter(year: number): Promise<void> {
-    const prefix = `INV-${year}-`;
-    // Zero-padded numbers sort as text; the range walks the unique index on number.
-    const highest = await this.invoices
-      .findOne({ number: trusted({ $gte: prefix, $lt: `INV-${year}.` }) }, { number: 1 })
-      .sort({ number: -1 })
-      .lean<Pick<Invoice, 'number'>>();
-    const last = Number(highest?.number.slice(prefix.length));
-    if (Number.isSafeInteger(last)) await this.counters.updateOne({ year }, { $max: { last } }, { upsert: true });
+  async get(ctx: RequestContext, id: string): Promise<InvoiceDto> {
+    return toInvoiceDto(await this.load(ctx, id));
   }
 
-  async listMine(actor: Actor, query: PageQueryDto): Promise<Page<InvoiceDto>> {
-    const filter = { userId: new Types.ObjectId(actor.id) };
-    const [items, total] = await Promise.all([
-      this.invoices.find(filter).sort({ createdAt: -1, _id: -1 }).skip(query.skip).limit(query.limit).lean<Invoice[]>(),
-      this.invoices.countDocuments(filter),
-    ]);
-    return toPage(items.map(toInvoiceDto), total, query);
-  }
-
-  async get(actor: Actor, id: string): Promise<InvoiceDto> {
-    return toInvoiceDto(await this.findFor(actor, id));
-  }
-
-  async render(actor: Actor, id: string): Promise<{ html: string; number: string }> {
-    const invoice = await this.findFor(actor, id);
+  async render(ctx: RequestContext, id: string): Promise<{ html: string; number: string }> {
+    const invoice = await this.load(ctx, id);
     return { html: renderInvoiceHtml(invoice), number: invoice.number };
   }
 
-  async forPayment(payment: Transaction): Promise<InvoiceDto> {
+  /** The invoice of one of the caller's payments. */
+  async forPayment(ctx: RequestContext, paymentId: string): Promise<InvoiceDto> {
+    const payment = ownedOr404(this.policy, ctx, 'invoice.read', await this.transactions.findById(paymentId), 'payment');
     const invoice = await this.invoices.findOne({ sourceTransactionId: payment._id }).lean<Invoice>();
     if (!invoice) throw new NotFoundException('This payment has no invoice (it has not succeeded).');
     return toInvoiceDto(invoice);
   }
 
-  private async findFor(actor: Actor, id: string): Promise<Invoice> {
-    const invoice = await this.invoices.findById(new Types.ObjectId(id)).lean<Invoice>();
-    if (!invoice) throw new NotFoundException('No such invoice.');
-    assertMayAccess(actor, invoice.userId);
-    return invoice;
+  private async load(ctx: RequestContext, id: string): Promise<Invoice> {
+    return ownedOr404(this.policy, ctx, 'invoice.read', await this.invoices.findById(new Types.ObjectId(id)).lean<Invoice>(), 'invoice');
   }
-}
 
-export function toInvoiceDto(invoice: Invoice): InvoiceDto {
-  return {
-    id: invoice._id.toString(),
-    number: invoice.number,
-    userId: invoice.userId.toString(),
-    status: invoice.status,
-    currency: invoice.currency,
-    lines: invoice.lines.map(({ description, quantity, unitAmount, amount }) => ({ description, quantity, unitAmount, amount })),
-    subtotal: invoice.subtotal,
-    taxRateBps: invoice.taxRateBps,
-    tax: invoice.tax,
-    total: invoice.total,
-    totalFormatted: formatMoney(invoice.total, invoice.currency),
-    transactionIds: invoice.transactionIds.map((id) => idOf(id)!),
-    issuedAt: iso(invoice.issuedAt),
-    paidAt: iso(invoice.paidAt),
-    createdAt: iso(invoice.createdAt)!,
-    updatedAt: iso(invoice.updatedAt)!,
-  };
+  private invoiceOf(payment: Transaction, number: string): Partial<Invoice> {
+    const rateBps = this.config.BILLING_TAX_RATE_BPS;
+    // Prices are tax-inclusive: total = subtotal + tax(subtotal).
+    const subtotal = Math.round((payment.amount * 10_000) / (10_000 + rateBps));
+    const now = new Date();
+    return {
+      number,
+      userId: payment.userId,
+      status: 'paid',
+      currency: payment.currency,
+      // An empty description names nothing; a line holds at most 300 characters (payments take 500).
+      lines: [
+        {
+          description: (payment.description || `Payment ${payment._id.toString()}`).slice(0, 300),
+          quantity: 1,
+          unitAmount: subtotal,
+          amount: subtotal,
+        },
+      ],
+      subtotal,
+      taxRateBps: rateBps,
+      tax: payment.amount - subtotal,
+      total: payment.amount,
+      transactionIds: [payment._id],
+      sourceTransactionId: payment._id,
+      issuedAt: now,
+      paidAt: now,
+    };
+  }
 }

@@ -1,23 +1,30 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
-import { assertMayAccess } from '../../core/auth/ownership.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { iso } from '../../core/http/serialize.js';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import type { RequestContext } from '../../core/auth/request-context.js';
+import { isObjectId } from '../../core/http/object-id.pipe.js';
+import { ValidationProblem } from '../../core/http/problem.js';
+import { callerId, ownedOr404 } from './billing-context.js';
 import type { CreatePaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto.js';
+import { toPaymentMethodDto } from './payment-method.mapper.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';
 import { PaymentMethod } from './schemas/payment-method.schema.js';
 
+/** A user's stored ways to pay: provider references only, one of them the default. */
 @Injectable()
 export class PaymentMethodsService {
   constructor(
     @InjectModel(PaymentMethod.name) private readonly methods: Model<PaymentMethod>,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly policy: PermissionPolicy,
   ) {}
 
-  async listMine(actor: Actor): Promise<PaymentMethodDto[]> {
+  /** Mine, default first; a user keeps a handful, so the list is bounded rather than paged. */
+  async listMine(ctx: RequestContext): Promise<PaymentMethodDto[]> {
+    this.policy.require(ctx, 'payment-method.list');
     const items = await this.methods
-      .find({ userId: new Types.ObjectId(actor.id) })
+      .find({ userId: new Types.ObjectId(callerId(ctx)) })
       .sort({ isDefault: -1, createdAt: -1 })
       .limit(100)
       .lean<PaymentMethod[]>();
@@ -25,9 +32,10 @@ export class PaymentMethodsService {
   }
 
   /** Stores the provider's reference; what the provider says about it wins over what the client says. */
-  async add(actor: Actor, input: CreatePaymentMethodDto): Promise<PaymentMethodDto> {
+  async add(ctx: RequestContext, input: CreatePaymentMethodDto): Promise<PaymentMethodDto> {
+    this.policy.require(ctx, 'payment-method.add');
     const facts = await this.provider.describeMethod(input.providerMethodId);
-    const userId = new Types.ObjectId(actor.id);
+    const userId = new Types.ObjectId(callerId(ctx));
     const first = !(await this.methods.exists({ userId }));
     const created = await this.methods.create({
       userId,
@@ -41,13 +49,13 @@ export class PaymentMethodsService {
       billingAddress: input.billingAddress,
       isDefault: false,
     });
-    if (first || input.setDefault) return this.makeDefault(actor, created.id as string);
+    if (first || input.setDefault) return this.makeDefault(ctx, created.id as string);
     return toPaymentMethodDto(created.toObject());
   }
 
   /** One default per user: the others are cleared first, then this one is set. */
-  async makeDefault(actor: Actor, id: string): Promise<PaymentMethodDto> {
-    const method = await this.findFor(actor, id);
+  async makeDefault(ctx: RequestContext, id: string): Promise<PaymentMethodDto> {
+    const method = await this.load(ctx, id);
     await this.methods.updateMany(
       { userId: method.userId, _id: trusted({ $ne: method._id }), isDefault: true },
       { $set: { isDefault: false } },
@@ -59,42 +67,24 @@ export class PaymentMethodsService {
   }
 
   /** Removing the default promotes the newest remaining method. */
-  async remove(actor: Actor, id: string): Promise<void> {
-    const method = await this.findFor(actor, id);
+  async remove(ctx: RequestContext, id: string): Promise<void> {
+    const method = await this.load(ctx, id);
     await this.methods.deleteOne({ _id: method._id });
     if (!method.isDefault) return;
     const next = await this.methods.findOne({ userId: method.userId }).sort({ createdAt: -1 }).lean<PaymentMethod>();
     if (next) await this.methods.updateOne({ _id: next._id }, { $set: { isDefault: true } });
   }
 
-  /** The provider id to charge: a stored method of the payer's, or a provider id passed through. */
-  async resolveForPayment(actor: Actor, reference: string | undefined): Promise<string | undefined> {
-    if (!reference || !Types.ObjectId.isValid(reference) || reference.length !== 24) return reference;
-    return (await this.findFor(actor, reference)).providerMethodId;
+  /** The provider id to charge: a stored method of the payer's (not of whoever confirms), or a provider id passed through. */
+  async resolveForPayment(payerId: Types.ObjectId, reference: string | undefined): Promise<string | undefined> {
+    if (!isObjectId(reference)) return reference;
+    const method = await this.methods.findOne({ _id: new Types.ObjectId(reference), userId: payerId }).lean<PaymentMethod>();
+    if (!method) throw new ValidationProblem([{ field: 'paymentMethodId', message: 'is not a stored payment method of the payer' }]);
+    return method.providerMethodId;
   }
 
-  private async findFor(actor: Actor, id: string): Promise<PaymentMethod> {
+  private async load(ctx: RequestContext, id: string): Promise<PaymentMethod> {
     const method = await this.methods.findById(new Types.ObjectId(id)).lean<PaymentMethod>();
-    if (!method) throw new NotFoundException('No such payment method.');
-    assertMayAccess(actor, method.userId);
-    return method;
+    return ownedOr404(this.policy, ctx, 'payment-method.manage', method, 'payment method');
   }
-}
-
-export function toPaymentMethodDto(method: PaymentMethod): PaymentMethodDto {
-  return {
-    id: method._id.toString(),
-    userId: method.userId.toString(),
-    provider: method.provider,
-    providerMethodId: method.providerMethodId,
-    type: method.type,
-    brand: method.brand,
-    last4: method.last4,
-    expMonth: method.expMonth,
-    expYear: method.expYear,
-    billingAddress: method.billingAddress,
-    isDefault: method.isDefault,
-    createdAt: iso(method.createdAt)!,
-    updatedAt: iso(method.updatedAt)!,
-  };
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Roles } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { Authenticated, Roles } from '../../core/auth/access.decorators.js';
+import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, type Page } from '../../core/http/pagination.js';
@@ -20,8 +19,11 @@ import {
   StatisticsQueryDto,
   TransactionDto,
 } from './dto/transaction.dto.js';
-import { PaymentsService } from './payments.service.js';
+import { InvoicesService } from './invoices.service.js';
 import { PaymentMethodsService } from './payment-methods.service.js';
+import { PaymentsService } from './payments.service.js';
+import { CreatePaymentIntent } from './use-cases/create-payment-intent.js';
+import { RefundPayment } from './use-cases/refund-payment.js';
 
 const TransactionPage = PageOf(TransactionDto);
 
@@ -31,8 +33,11 @@ const TransactionPage = PageOf(TransactionDto);
 @UseGuards(CardDataGuard)
 export class PaymentsController {
   constructor(
+    private readonly createPaymentIntent: CreatePaymentIntent,
     private readonly payments: PaymentsService,
+    private readonly refunds: RefundPayment,
     private readonly methods: PaymentMethodsService,
+    private readonly invoices: InvoicesService,
     private readonly reports: BillingReportsService,
   ) {}
 
@@ -43,32 +48,32 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: TransactionDto })
   @ApiProblem(403, 'Only staff may record a payment for another user')
   @ApiProblem(502, 'The payment provider failed')
-  createIntent(@CurrentUser() actor: Actor, @Body() body: CreatePaymentDto, @Client() client: ClientInfo): Promise<TransactionDto> {
-    return this.payments.createIntent(actor, body, client);
+  createIntent(@Ctx() ctx: RequestContext, @Body() body: CreatePaymentDto): Promise<TransactionDto> {
+    return this.createPaymentIntent.execute(ctx, body);
   }
 
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'My payment history: filter by status, type, date range and amount' })
   @ApiOkResponse({ type: TransactionPage })
-  history(@CurrentUser() actor: Actor, @Query() query: PaymentQueryDto): Promise<Page<TransactionDto>> {
-    return this.payments.history(actor, query);
+  history(@Ctx() ctx: RequestContext, @Query() query: PaymentQueryDto): Promise<Page<TransactionDto>> {
+    return this.payments.history(ctx, query);
   }
 
   @Get('statistics')
   @Roles('staff', 'admin')
   @ApiOperation({ summary: 'Payment statistics over a period (staff)' })
   @ApiOkResponse({ type: PaymentStatisticsDto })
-  statistics(@Query() query: StatisticsQueryDto): Promise<PaymentStatisticsDto> {
-    return this.reports.statistics(query);
+  statistics(@Ctx() ctx: RequestContext, @Query() query: StatisticsQueryDto): Promise<PaymentStatisticsDto> {
+    return this.reports.statistics(ctx, query);
   }
 
   @Get('methods')
   @Authenticated()
   @ApiOperation({ summary: 'My stored payment methods, default first' })
   @ApiOkResponse({ type: PaymentMethodDto, isArray: true })
-  listMethods(@CurrentUser() actor: Actor): Promise<PaymentMethodDto[]> {
-    return this.methods.listMine(actor);
+  listMethods(@Ctx() ctx: RequestContext): Promise<PaymentMethodDto[]> {
+    return this.methods.listMine(ctx);
   }
 
   @Post('methods')
@@ -77,8 +82,8 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: PaymentMethodDto })
   @ApiProblem(409, 'This method is already stored')
   @ApiProblem(502, 'The payment provider failed')
-  addMethod(@CurrentUser() actor: Actor, @Body() body: CreatePaymentMethodDto): Promise<PaymentMethodDto> {
-    return this.methods.add(actor, body);
+  addMethod(@Ctx() ctx: RequestContext, @Body() body: CreatePaymentMethodDto): Promise<PaymentMethodDto> {
+    return this.methods.add(ctx, body);
   }
 
   @Delete('methods/:id')
@@ -86,8 +91,9 @@ export class PaymentsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete one of my payment methods' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  removeMethod(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<void> {
-    return this.methods.remove(actor, id);
+  @ApiProblem(404, 'No such payment method, or not yours')
+  removeMethod(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<void> {
+    return this.methods.remove(ctx, id);
   }
 
   @Post('methods/:id/default')
@@ -95,33 +101,31 @@ export class PaymentsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Make one of my payment methods the default' })
   @ApiOkResponse({ type: PaymentMethodDto })
-  makeDefault(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<PaymentMethodDto> {
-    return this.methods.makeDefault(actor, id);
+  @ApiProblem(404, 'No such payment method, or not yours')
+  makeDefault(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<PaymentMethodDto> {
+    return this.methods.makeDefault(ctx, id);
   }
 
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'A payment with its audit trail' })
   @ApiOkResponse({ type: TransactionDto })
-  get(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<TransactionDto> {
-    return this.payments.get(actor, id);
+  @ApiProblem(404, 'No such payment, or not yours to see')
+  get(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<TransactionDto> {
+    return this.payments.get(ctx, id);
   }
 
   @Post(':id/confirm')
   @Authenticated()
   @Idempotent()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Confirm a pending payment with a payment method' })
+  @ApiOperation({ summary: 'Confirm a pending payment with a payment method of the payer' })
   @ApiOkResponse({ type: TransactionDto })
+  @ApiProblem(404, 'No such payment, or not yours to see')
   @ApiProblem(409, 'The payment is not pending')
   @ApiProblem(502, 'The payment provider failed')
-  confirm(
-    @CurrentUser() actor: Actor,
-    @Param('id', ObjectIdPipe) id: string,
-    @Body() body: ConfirmPaymentDto,
-    @Client() client: ClientInfo,
-  ): Promise<TransactionDto> {
-    return this.payments.confirm(actor, id, body.paymentMethodId, client);
+  confirm(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ConfirmPaymentDto): Promise<TransactionDto> {
+    return this.payments.confirm(ctx, id, body.paymentMethodId);
   }
 
   @Post(':id/refund')
@@ -129,22 +133,19 @@ export class PaymentsController {
   @Idempotent()
   @ApiOperation({ summary: 'Refund part or all of a payment (staff; payers file a refund request)' })
   @ApiCreatedResponse({ type: TransactionDto, description: 'The refund transaction' })
+  @ApiProblem(404, 'No such payment')
   @ApiProblem(409, 'Not refundable, or more than what remains')
   @ApiProblem(502, 'The payment provider failed')
-  refund(
-    @CurrentUser() actor: Actor,
-    @Param('id', ObjectIdPipe) id: string,
-    @Body() body: RefundPaymentDto,
-    @Client() client: ClientInfo,
-  ): Promise<TransactionDto> {
-    return this.payments.refund(actor, id, body, client);
+  refund(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string, @Body() body: RefundPaymentDto): Promise<TransactionDto> {
+    return this.refunds.execute(ctx, id, body);
   }
 
   @Get(':id/invoice')
   @Authenticated()
   @ApiOperation({ summary: 'The invoice of a succeeded payment' })
   @ApiOkResponse({ type: InvoiceDto })
-  invoice(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<InvoiceDto> {
-    return this.payments.invoiceOf(actor, id);
+  @ApiProblem(404, 'No such payment of yours, or it has no invoice yet')
+  invoice(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<InvoiceDto> {
+    return this.invoices.forPayment(ctx, id);
   }
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Roles } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { Authenticated, Roles } from '../../core/auth/access.decorators.js';
+import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, PageQueryDto, type Page } from '../../core/http/pagination.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
@@ -22,25 +21,26 @@ export class RefundRequestsController {
   @Authenticated()
   @ApiOperation({ summary: 'Ask for a refund of one of my payments' })
   @ApiCreatedResponse({ type: RefundRequestDto })
+  @ApiProblem(404, 'No such payment of mine')
   @ApiProblem(409, 'The payment cannot be refunded, or not that much')
-  create(@CurrentUser() actor: Actor, @Body() body: CreateRefundRequestDto): Promise<RefundRequestDto> {
-    return this.requests.create(actor, body);
+  create(@Ctx() ctx: RequestContext, @Body() body: CreateRefundRequestDto): Promise<RefundRequestDto> {
+    return this.requests.create(ctx, body);
   }
 
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'My refund requests' })
   @ApiOkResponse({ type: RefundRequestPage })
-  listMine(@CurrentUser() actor: Actor, @Query() query: PageQueryDto): Promise<Page<RefundRequestDto>> {
-    return this.requests.listMine(actor, query);
+  listMine(@Ctx() ctx: RequestContext, @Query() query: PageQueryDto): Promise<Page<RefundRequestDto>> {
+    return this.requests.listMine(ctx, query);
   }
 
   @Get('queue')
   @Roles('staff', 'admin')
   @ApiOperation({ summary: 'All refund requests, oldest first, by status (staff)' })
   @ApiOkResponse({ type: RefundRequestPage })
-  queue(@Query() query: RefundRequestQueryDto): Promise<Page<RefundRequestDto>> {
-    return this.requests.queue(query);
+  queue(@Ctx() ctx: RequestContext, @Query() query: RefundRequestQueryDto): Promise<Page<RefundRequestDto>> {
+    return this.requests.queue(ctx, query);
   }
 
   @Post(':id/approve')
@@ -48,15 +48,15 @@ export class RefundRequestsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Approve a refund request; the refund is made at once (staff)' })
   @ApiOkResponse({ type: RefundRequestDto })
-  @ApiProblem(409, 'Not in a state that can be approved, or the payment can no longer be refunded')
+  @ApiProblem(404, 'No such refund request')
+  @ApiProblem(409, 'Already reviewed, or the payment can no longer be refunded')
   @ApiProblem(502, 'The payment provider failed')
   approve(
-    @CurrentUser() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Param('id', ObjectIdPipe) id: string,
     @Body() body: ReviewRefundRequestDto,
-    @Client() client: ClientInfo,
   ): Promise<RefundRequestDto> {
-    return this.requests.approve(actor, id, body.note, client);
+    return this.requests.approve(ctx, id, body.note);
   }
 
   @Post(':id/reject')
@@ -64,12 +64,13 @@ export class RefundRequestsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Reject a refund request (staff)' })
   @ApiOkResponse({ type: RefundRequestDto })
-  @ApiProblem(409, 'Not in a state that can be rejected')
+  @ApiProblem(404, 'No such refund request')
+  @ApiProblem(409, 'Already reviewed')
   reject(
-    @CurrentUser() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Param('id', ObjectIdPipe) id: string,
     @Body() body: ReviewRefundRequestDto,
   ): Promise<RefundRequestDto> {
-    return this.requests.reject(actor, id, body.note);
+    return this.requests.reject(ctx, id, body.note);
   }
 }

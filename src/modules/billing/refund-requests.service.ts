@@ -1,47 +1,39 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import type { Actor } from '../../core/auth/roles.js';
-import type { ClientInfo } from '../../core/http/client-info.js';
-import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import type { RequestContext } from '../../core/auth/request-context.js';
+import { compact, findPage } from '../../core/database/find-page.js';
+import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem, ProblemException } from '../../core/http/problem.js';
-import { idOf, iso } from '../../core/http/serialize.js';
+import { transition, type TransitionOrigin } from '../../core/lifecycle/index.js';
+import { billingAudit, callerId, changeBy, ownedOr404 } from './billing-context.js';
 import type { CreateRefundRequestDto, RefundRequestDto, RefundRequestQueryDto } from './dto/refund-request.dto.js';
-import { REFUNDABLE } from './payment-lifecycle.js';
-import { REFUND_REQUEST_TRANSITIONS, type RefundRequestStatus } from './refund-request-lifecycle.js';
-import { RefundsService } from './refunds.service.js';
+import { REFUNDABLE } from './payment.lifecycle.js';
+import { toRefundRequestDto } from './refund-request.mapper.js';
+import { refundRequestLifecycle, type RefundRequestStatus } from './refund-request.lifecycle.js';
 import { RefundRequest } from './schemas/refund-request.schema.js';
-import { TransactionsService } from './transactions.service.js';
+import { TransactionsRepository } from './transactions.repository.js';
+import { RefundPayment, refundNotPossible } from './use-cases/refund-payment.js';
 
+/** Payers ask for money back; staff approve (the refund is made at once) or reject, once. */
 @Injectable()
 export class RefundRequestsService {
   constructor(
     @InjectModel(RefundRequest.name) private readonly requests: Model<RefundRequest>,
-    private readonly payments: TransactionsService,
-    private readonly refunds: RefundsService,
+    private readonly transactions: TransactionsRepository,
+    private readonly refunds: RefundPayment,
+    private readonly policy: PermissionPolicy,
   ) {}
 
-  /** A payer asks for money back on one of their payments; the amount is checked against what remains. */
-  async create(actor: Actor, input: CreateRefundRequestDto): Promise<RefundRequestDto> {
-    const payment = await this.payments.findFor(actor, input.transactionId);
+  /** A request on one of the caller's payments, for at most what is not yet refunded. */
+  async create(ctx: RequestContext, input: CreateRefundRequestDto): Promise<RefundRequestDto> {
+    const payment = ownedOr404(this.policy, ctx, 'refund-request.create', await this.transactions.findById(input.transactionId), 'payment');
     const remaining = payment.amount - payment.refundedAmount;
-    if (!REFUNDABLE.includes(payment.status) || remaining <= 0) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'refund-not-possible',
-        'Refund not possible',
-        `A ${payment.status} payment cannot be refunded.`,
-      );
-    }
+    if (payment.type === 'refund' || !REFUNDABLE.includes(payment.status) || remaining <= 0)
+      throw refundNotPossible(`A ${payment.status} payment cannot be refunded.`);
     const amount = input.amount ?? remaining;
-    if (amount > remaining) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'refund-not-possible',
-        'Refund not possible',
-        `At most ${remaining} can still be refunded.`,
-      );
-    }
+    if (amount > remaining) throw refundNotPossible(`At most ${remaining} can still be refunded.`);
     const created = await this.requests.create({
       userId: payment.userId,
       transactionId: payment._id,
@@ -49,80 +41,56 @@ export class RefundRequestsService {
       currency: payment.currency,
       reason: input.reason,
       note: input.note,
+      audit: [billingAudit(null, refundRequestLifecycle.table.initial, changeBy(ctx, 'owner', 'api'))],
     });
     return toRefundRequestDto(created.toObject());
   }
 
-  async listMine(actor: Actor, query: PageQueryDto): Promise<Page<RefundRequestDto>> {
-    return this.page({ userId: new Types.ObjectId(actor.id) }, { createdAt: -1, _id: -1 }, query);
+  async listMine(ctx: RequestContext, query: PageQueryDto): Promise<Page<RefundRequestDto>> {
+    this.policy.require(ctx, 'refund-request.list');
+    return findPage(this.requests, { userId: new Types.ObjectId(callerId(ctx)) }, query, toRefundRequestDto);
   }
 
   /** The staff queue, oldest first. */
-  async queue(query: RefundRequestQueryDto): Promise<Page<RefundRequestDto>> {
-    return this.page(query.status ? { status: query.status } : {}, { createdAt: 1, _id: 1 }, query);
+  async queue(ctx: RequestContext, query: RefundRequestQueryDto): Promise<Page<RefundRequestDto>> {
+    this.policy.require(ctx, 'refund-request.queue');
+    return findPage(this.requests, compact({ status: query.status }), query, toRefundRequestDto, { createdAt: 1 });
   }
 
-  /** Approving makes the refund at once; if the payment can no longer be refunded, the request is rejected with why. */
-  async approve(actor: Actor, id: string, note: string | undefined, client: ClientInfo): Promise<RefundRequestDto> {
-    const request = await this.move(id, 'approved', { reviewedBy: new Types.ObjectId(actor.id), reviewedAt: new Date(), reviewNote: note });
+  /**
+   * Approving makes the refund at once. If the payment can no longer be refunded, the request is
+   * rejected with why; if the provider fails, it stays approved for staff to reject or the payer to ask again.
+   */
+  async approve(ctx: RequestContext, id: string, note: string | undefined): Promise<RefundRequestDto> {
+    this.policy.require(ctx, 'refund-request.review');
+    const request = await this.move(id, 'approved', changeBy(ctx, 'staff', 'staff', note), this.reviewBy(ctx, note));
+    const settled = changeBy(ctx, 'system', 'staff');
     try {
-      const refund = await this.refunds.refund(
-        actor,
-        request.transactionId.toString(),
-        request.amount,
-        `Refund request ${id}: ${request.reason}`,
-        client,
-      );
-      return toRefundRequestDto(await this.move(id, 'processed', { refundTransactionId: new Types.ObjectId(refund.id) }));
+      const refund = await this.refunds.execute(ctx, request.transactionId.toString(), {
+        amount: request.amount,
+        reason: `Refund request ${id}: ${request.reason}`,
+      });
+      return toRefundRequestDto(await this.move(id, 'processed', settled, { refundTransactionId: new Types.ObjectId(refund.id) }));
     } catch (error) {
       if (!(error instanceof ProblemException) || error.getStatus() !== HttpStatus.CONFLICT) throw error;
-      await this.move(id, 'rejected', { reviewNote: `Could not be processed: ${error.message}` });
+      await this.move(id, 'rejected', { ...settled, reason: error.message }, { reviewNote: `Could not be processed: ${error.message}` });
       throw error;
     }
   }
 
-  async reject(actor: Actor, id: string, note: string | undefined): Promise<RefundRequestDto> {
-    return toRefundRequestDto(
-      await this.move(id, 'rejected', { reviewedBy: new Types.ObjectId(actor.id), reviewedAt: new Date(), reviewNote: note }),
-    );
+  async reject(ctx: RequestContext, id: string, note: string | undefined): Promise<RefundRequestDto> {
+    this.policy.require(ctx, 'refund-request.review');
+    return toRefundRequestDto(await this.move(id, 'rejected', changeBy(ctx, 'staff', 'staff', note), this.reviewBy(ctx, note)));
   }
 
-  /** Moves a request along its lifecycle only from the status it is in now. */
-  private async move(id: string, to: RefundRequestStatus, fields: Partial<RefundRequest>): Promise<RefundRequest> {
-    const current = await this.requests.findById(new Types.ObjectId(id)).lean<RefundRequest>();
-    if (!current) throw new NotFoundException('No such refund request.');
-    if (!REFUND_REQUEST_TRANSITIONS[current.status].includes(to)) throw new IllegalTransitionProblem('refund request', current.status, to);
-    const moved = await this.requests
-      .findOneAndUpdate({ _id: current._id, status: current.status }, { $set: { status: to, ...fields } }, { returnDocument: 'after' })
-      .lean<RefundRequest>();
-    if (!moved) throw new IllegalTransitionProblem('refund request', 'a concurrently changed status', to);
-    return moved;
+  private reviewBy(ctx: RequestContext, note: string | undefined): Partial<RefundRequest> {
+    return { reviewedBy: new Types.ObjectId(callerId(ctx)), reviewedAt: new Date(), reviewNote: note };
   }
 
-  private async page(filter: Record<string, unknown>, sort: Record<string, 1 | -1>, query: PageQueryDto): Promise<Page<RefundRequestDto>> {
-    const [items, total] = await Promise.all([
-      this.requests.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<RefundRequest[]>(),
-      this.requests.countDocuments(filter),
-    ]);
-    return toPage(items.map(toRefundRequestDto), total, query);
+  /** One review: a move that someone else made first (the request is already there) is 409, never done twice. */
+  private async move(id: string, to: RefundRequestStatus, origin: TransitionOrigin, set: Partial<RefundRequest>): Promise<RefundRequest> {
+    const { moved, document } = await transition(this.requests, refundRequestLifecycle, { id: new Types.ObjectId(id), to, origin, set });
+    if (!moved) throw new IllegalTransitionProblem('refund request', document.status, to);
+    return document;
   }
-}
-
-export function toRefundRequestDto(request: RefundRequest): RefundRequestDto {
-  return {
-    id: request._id.toString(),
-    userId: request.userId.toString(),
-    transactionId: request.transactionId.toString(),
-    amount: request.amount,
-    currency: request.currency,
-    reason: request.reason,
-    note: request.note,
-    status: request.status,
-    reviewedBy: idOf(request.reviewedBy),
-    reviewedAt: iso(request.reviewedAt),
-    reviewNote: request.reviewNote,
-    refundTransactionId: idOf(request.refundTransactionId),
-    createdAt: iso(request.createdAt)!,
-    updatedAt: iso(request.updatedAt)!,
-  };
 }

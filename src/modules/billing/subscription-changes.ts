@@ -1,22 +1,19 @@
-import { Types } from 'mongoose';
-import { idOf, iso } from '../../core/http/serialize.js';
-import type { SubscriptionDto } from './dto/subscription.dto.js';
-import type { ChangeOrigin } from './payment-change.js';
+import { iso } from '../../core/http/serialize.js';
+import type { TransitionOrigin } from '../../core/lifecycle/index.js';
+import { billingAudit } from './billing-context.js';
 import type { Subscription, SubscriptionChange, SubscriptionStatus } from './schemas/subscription.schema.js';
-import { subscriptionLifecycle } from './subscription-lifecycle.js';
+import { subscriptionLifecycle } from './subscription.lifecycle.js';
 
-/** One entry of a subscription's audit trail. */
-export function subscriptionChange(from: SubscriptionStatus | null, to: SubscriptionStatus, origin: ChangeOrigin): SubscriptionChange {
-  return {
-    from,
-    to,
-    at: new Date(),
-    source: origin.source,
-    actorId: origin.actorId ? new Types.ObjectId(origin.actorId) : undefined,
-    eventId: origin.eventId,
-    eventAt: origin.eventAt,
-  };
-}
+/** One entry of a subscription's audit trail, with the provider's time of the event that made it. */
+export const subscriptionChange = (
+  from: SubscriptionStatus | null,
+  to: SubscriptionStatus,
+  origin: TransitionOrigin,
+  eventAt?: Date,
+): SubscriptionChange => {
+  const { at, source, actorId, eventId } = billingAudit(from, to, origin);
+  return { from, to, at, source, actorId, eventId, eventAt };
+};
 
 /** Why a provider change may not apply to this subscription, or undefined when it may. */
 export function refusalOf(current: Subscription, to: SubscriptionStatus, eventAt: Date): string | undefined {
@@ -26,35 +23,4 @@ export function refusalOf(current: Subscription, to: SubscriptionStatus, eventAt
   if (current.status !== to && !subscriptionLifecycle.mayTrigger(current.status, to, 'system'))
     return `ignored: a ${current.status} subscription cannot become ${to}`;
   return undefined;
-}
-
-export function toSubscriptionDto(subscription: Subscription): SubscriptionDto {
-  return {
-    id: subscription._id.toString(),
-    userId: subscription.userId.toString(),
-    itemType: subscription.itemType,
-    itemId: subscription.itemId,
-    plan: subscription.plan,
-    amount: subscription.amount,
-    currency: subscription.currency,
-    interval: subscription.interval,
-    status: subscription.status,
-    currentPeriodStart: iso(subscription.currentPeriodStart)!,
-    currentPeriodEnd: iso(subscription.currentPeriodEnd)!,
-    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
-    canceledAt: iso(subscription.canceledAt),
-    provider: subscription.provider,
-    providerSubscriptionId: subscription.providerSubscriptionId,
-    audit: (subscription.audit ?? []).map((change) => ({
-      from: change.from ?? null,
-      to: change.to,
-      at: iso(change.at)!,
-      source: change.source,
-      actorId: idOf(change.actorId),
-      eventId: change.eventId,
-      eventAt: iso(change.eventAt),
-    })),
-    createdAt: iso(subscription.createdAt)!,
-    updatedAt: iso(subscription.updatedAt)!,
-  };
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
+import { Authenticated } from '../../core/auth/access.decorators.js';
+import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { Idempotent } from '../../core/http/idempotency/idempotent.decorator.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
@@ -20,24 +20,25 @@ export class SubscriptionsController {
   @ApiCreatedResponse({ type: SubscriptionDto })
   @ApiProblem(409, 'Already subscribed to this plan or agent')
   @ApiProblem(502, 'The payment provider failed')
-  create(@CurrentUser() actor: Actor, @Body() body: CreateSubscriptionDto): Promise<SubscriptionDto> {
-    return this.subscriptions.create(actor, body);
+  create(@Ctx() ctx: RequestContext, @Body() body: CreateSubscriptionDto): Promise<SubscriptionDto> {
+    return this.subscriptions.create(ctx, body);
   }
 
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'My subscriptions' })
   @ApiOkResponse({ type: SubscriptionDto, isArray: true })
-  listMine(@CurrentUser() actor: Actor): Promise<SubscriptionDto[]> {
-    return this.subscriptions.listMine(actor);
+  listMine(@Ctx() ctx: RequestContext): Promise<SubscriptionDto[]> {
+    return this.subscriptions.listMine(ctx);
   }
 
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'A subscription (its owner, or staff)' })
   @ApiOkResponse({ type: SubscriptionDto })
-  get(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<SubscriptionDto> {
-    return this.subscriptions.get(actor, id);
+  @ApiProblem(404, 'No such subscription, or not yours to see')
+  get(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<SubscriptionDto> {
+    return this.subscriptions.get(ctx, id);
   }
 
   @Post(':id/cancel')
@@ -45,9 +46,10 @@ export class SubscriptionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel at the end of the current period' })
   @ApiOkResponse({ type: SubscriptionDto })
+  @ApiProblem(404, 'No such subscription, or not yours to see')
   @ApiProblem(409, 'The subscription has already ended')
-  cancel(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<SubscriptionDto> {
-    return this.subscriptions.setCancelAtPeriodEnd(actor, id, true);
+  cancel(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<SubscriptionDto> {
+    return this.subscriptions.setCancelAtPeriodEnd(ctx, id, true);
   }
 
   @Post(':id/resume')
@@ -55,8 +57,9 @@ export class SubscriptionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Undo a cancellation before the period ends' })
   @ApiOkResponse({ type: SubscriptionDto })
+  @ApiProblem(404, 'No such subscription, or not yours to see')
   @ApiProblem(409, 'The subscription has already ended')
-  resume(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string): Promise<SubscriptionDto> {
-    return this.subscriptions.setCancelAtPeriodEnd(actor, id, false);
+  resume(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<SubscriptionDto> {
+    return this.subscriptions.setCancelAtPeriodEnd(ctx, id, false);
   }
 }

@@ -2,9 +2,9 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import type Stripe from 'stripe';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { ProblemException } from '../../core/http/problem.js';
+import type { ProviderEvent } from './providers/provider-event.js';
 import { FINISHED_OUTCOMES, WebhookEvent, type WebhookOutcome } from './schemas/webhook-event.schema.js';
 
 /** How long one delivery owns an event. Far longer than processing takes; past it the holder is taken for dead. */
@@ -43,15 +43,15 @@ export class WebhookClaims {
 
   constructor(@InjectModel(WebhookEvent.name) private readonly events: Model<WebhookEvent>) {}
 
-  async claim(event: Stripe.Event): Promise<Claim> {
-    await this.recordOnce(event);
+  async claim(provider: string, event: ProviderEvent): Promise<Claim> {
+    await this.recordOnce(provider, event);
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const now = new Date();
       const claimId = randomUUID();
       const claimed = await this.events
         .findOneAndUpdate(
           {
-            provider: 'stripe',
+            provider,
             eventId: event.id,
             outcome: trusted({ $nin: FINISHED_OUTCOMES }),
             $or: [{ leaseUntil: null }, { leaseUntil: trusted({ $lte: now }) }],
@@ -61,9 +61,7 @@ export class WebhookClaims {
         )
         .lean();
       if (claimed) return { claimed: true, claimId };
-      const current = await this.events
-        .findOne({ provider: 'stripe', eventId: event.id }, { outcome: 1, leaseUntil: 1 })
-        .lean<WebhookEvent>();
+      const current = await this.events.findOne({ provider, eventId: event.id }, { outcome: 1, leaseUntil: 1 }).lean<WebhookEvent>();
       if (current && FINISHED_OUTCOMES.includes(current.outcome)) return { claimed: false, outcome: current.outcome };
       if (current?.leaseUntil && current.leaseUntil > now) {
         throw new WebhookInProgressProblem(Math.max(1, Math.ceil((current.leaseUntil.getTime() - Date.now()) / 1000)));
@@ -74,9 +72,9 @@ export class WebhookClaims {
   }
 
   /** The holder's outcome; false when the lease was lost to another delivery meanwhile. */
-  async finish(eventId: string, claimId: string, outcome: 'processed' | 'ignored', detail?: string): Promise<boolean> {
+  async finish(provider: string, eventId: string, claimId: string, outcome: 'processed' | 'ignored', detail?: string): Promise<boolean> {
     const result = await this.events.updateOne(
-      { provider: 'stripe', eventId, claimId },
+      { provider, eventId, claimId },
       {
         $set: { outcome, processedAt: new Date(), ...(detail ? { detail } : {}) },
         $unset: { leaseUntil: 1, ...(detail ? {} : { detail: 1 }) },
@@ -87,28 +85,28 @@ export class WebhookClaims {
   }
 
   /** Processing failed: the event is free again, for the provider's retry. */
-  async release(eventId: string, claimId: string, detail: string): Promise<void> {
+  async release(provider: string, eventId: string, claimId: string, detail: string): Promise<void> {
     await this.events.updateOne(
-      { provider: 'stripe', eventId, claimId },
+      { provider, eventId, claimId },
       { $set: { outcome: 'failed', detail: detail.slice(0, 1000) }, $unset: { leaseUntil: 1 } },
     );
   }
 
   /** Stores the event the first time it arrives; concurrent first deliveries find the one row. */
-  private async recordOnce(event: Stripe.Event): Promise<void> {
+  private async recordOnce(provider: string, event: ProviderEvent): Promise<void> {
     try {
       await this.events.updateOne(
-        { provider: 'stripe', eventId: event.id },
+        { provider, eventId: event.id },
         {
           $setOnInsert: {
-            provider: 'stripe',
+            provider,
             eventId: event.id,
-            type: event.type,
+            type: event.providerType,
             receivedAt: new Date(),
-            eventCreatedAt: new Date(event.created * 1000),
+            eventCreatedAt: event.createdAt,
             outcome: 'received',
             attempts: 0,
-            payload: event.data.object,
+            payload: event.object,
           },
         },
         { upsert: true },

@@ -6,7 +6,7 @@ import { SignedPayload } from '../../core/http/input-shape.guard.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
 import { RateLimit } from '../../core/http/rate-limit.js';
 import { WEBHOOK_OUTCOMES, type WebhookOutcome } from './schemas/webhook-event.schema.js';
-import { WebhooksService } from './webhooks.service.js';
+import { WebhooksService, type WebhookAck } from './webhooks.service.js';
 
 class WebhookAckDto {
   @ApiProperty() received: true;
@@ -16,7 +16,11 @@ class WebhookAckDto {
 
 const WebhookDocs = () =>
   applyDecorators(
-    ApiHeader({ name: 'Stripe-Signature', required: true, description: 'Verified against the raw body with STRIPE_WEBHOOK_SECRET' }),
+    ApiHeader({
+      name: 'Stripe-Signature',
+      required: true,
+      description: 'Verified by the payment adapter against the raw body with STRIPE_WEBHOOK_SECRET',
+    }),
     ApiBody({ description: 'A Stripe event, as Stripe sends it', schema: { type: 'object', additionalProperties: true } }),
     ApiOkResponse({ type: WebhookAckDto }),
     ApiProblem(400, 'Missing, wrong or stale signature, or a payload without the shape of an event; nothing was recorded'),
@@ -39,10 +43,7 @@ export class WebhooksController {
   @ApiOperation({
     summary: 'Stripe webhook (signed); one delivery processes each event, duplicates are acknowledged without a second effect',
   })
-  stripe(
-    @Req() request: RawBodyRequest<FastifyRequest>,
-    @Headers('stripe-signature') signature: string,
-  ): ReturnType<WebhooksService['receive']> {
+  stripe(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('stripe-signature') signature: string): Promise<WebhookAck> {
     return this.webhooks.receive(request.rawBody, signature);
   }
 
@@ -50,10 +51,7 @@ export class WebhooksController {
   @HttpCode(HttpStatus.OK)
   @WebhookDocs()
   @ApiOperation({ summary: 'Payment provider webhook (seed 004’s path for the Stripe webhook)' })
-  payments(
-    @Req() request: RawBodyRequest<FastifyRequest>,
-    @Headers('stripe-signature') signature: string,
-  ): ReturnType<WebhooksService['receive']> {
+  payments(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('stripe-signature') signature: string): Promise<WebhookAck> {
     return this.webhooks.receive(request.rawBody, signature);
   }
 }

@@ -2,9 +2,9 @@ import { Injectable, UnauthorizedException, type OnModuleInit } from '@nestjs/co
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import { AccountStateCache } from '../../core/auth/account-state.cache.js';
-import type { Actor } from '../../core/auth/roles.js';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import { systemContext, type ActorContext } from '../../core/auth/request-context.js';
 import { EffectsRelay, owedEffects } from '../../core/events/index.js';
-import type { ClientInfo } from '../../core/http/client-info.js';
 import { IllegalTransitionProblem, ValidationProblem } from '../../core/http/problem.js';
 import { LastAdminProblem } from './account-problems.js';
 import { accountLifecycle } from './account-status.lifecycle.js';
@@ -36,18 +36,21 @@ export class AccountDeletionService implements OnModuleInit {
     private readonly activity: ActivityService,
     private readonly accountCache: AccountStateCache,
     private readonly relay: EffectsRelay,
+    private readonly policy: PermissionPolicy,
   ) {}
 
   onModuleInit(): void {
-    this.relay.carry(this.users);
     // Identity's own share: sessions (addresses, user agents) and sign-in counters.
-    this.relay.on(IdentityEvents.deleted, 'identity', async ({ userId, email }) => {
+    this.relay.on(IdentityEvents.deleted, 'identity', async ({ userId, email }, key) => {
+      this.policy.require(systemContext(key), 'identity.erase');
       await this.sessions.deleteAllOf(userId);
       await this.throttle.forgetAccount(email);
     });
   }
 
-  async deleteMe(actor: Actor, password: string, client: ClientInfo): Promise<void> {
+  async deleteMe(ctx: ActorContext, password: string): Promise<void> {
+    this.policy.require(ctx, 'account.own');
+    const { actor } = ctx;
     const user = await this.users.findById(new Types.ObjectId(actor.id)).select('+passwordHash').lean<User>();
     if (!user || user.status !== 'active') throw new UnauthorizedException('The account is not active.');
     if (!(await this.hasher.verify(user.passwordHash, password))) {
@@ -83,18 +86,18 @@ export class AccountDeletionService implements OnModuleInit {
       .lean<Pick<User, '_id' | 'effects'>>();
     if (!deleted) throw new IllegalTransitionProblem('account', 'a concurrently changed state', 'deleted');
     this.accountCache.forgetUser(actor.id);
-    await this.activity.record(actor.id, 'account-deleted', client);
+    await this.activity.record(ctx, actor.id, 'account-deleted');
     // Prompt erasure; whatever fails stays owed and the relay's sweep retries it.
     await this.relay.deliver(this.users, deleted);
-    await this.pruneErased({ _id: user._id });
+    await this.pruneDone({ _id: user._id });
   }
 
-  /** Done effects still hold the former address in their payload: they go once they ran. */
-  async pruneErased(filter: Record<string, unknown> = {}): Promise<number> {
-    const result = await this.users.updateMany(
-      { ...filter, status: 'deleted', 'effects.state': 'done' },
-      { $pull: { effects: { state: 'done' } } },
-    );
+  /**
+   * Done effects are history, and their payloads hold addresses and names (a deleted user's former
+   * one too): they go once they ran, so a user's document does not grow with every password change.
+   */
+  async pruneDone(filter: Record<string, unknown> = {}): Promise<number> {
+    const result = await this.users.updateMany({ ...filter, 'effects.state': 'done' }, { $pull: { effects: { state: 'done' } } });
     return result.modifiedCount;
   }
 }

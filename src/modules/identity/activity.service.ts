@@ -1,49 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { assertMayAccess } from '../../core/auth/ownership.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { AppConfig } from '../../core/config/app-config.js';
-import type { ClientInfo } from '../../core/http/client-info.js';
-import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import type { RequestContext } from '../../core/auth/request-context.js';
+import { findPage, type PageRequest } from '../../core/database/find-page.js';
+import type { Page } from '../../core/http/pagination.js';
 import type { ActivityDto } from './dto/activity.dto.js';
+import { IdentityConfig } from './identity.config.js';
 import { toActivityDto } from './identity.mapper.js';
 import { UserActivity, type ActivityType } from './schemas/user-activity.schema.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** The security log of each user, kept ACTIVITY_RETENTION_DAYS. */
 @Injectable()
 export class ActivityService {
   constructor(
     @InjectModel(UserActivity.name) private readonly activities: Model<UserActivity>,
-    private readonly config: AppConfig,
+    private readonly policy: PermissionPolicy,
+    private readonly config: IdentityConfig,
   ) {}
 
-  async record(
-    userId: string | Types.ObjectId,
-    type: ActivityType,
-    client: ClientInfo,
-    extra: { actorId?: string; details?: Record<string, unknown> } = {},
-  ): Promise<void> {
+  /** Notes what happened to `userId`, from where; the caller is recorded when it is someone else (an admin). */
+  async record(ctx: RequestContext, userId: string | Types.ObjectId, type: ActivityType, details?: Record<string, unknown>): Promise<void> {
+    const subject = userId.toString();
+    const actorId = ctx.actor && ctx.actor.id !== subject ? new Types.ObjectId(ctx.actor.id) : undefined;
     await this.activities.create({
-      userId: new Types.ObjectId(userId.toString()),
+      userId: new Types.ObjectId(subject),
       type,
-      ip: client.ip,
-      userAgent: client.userAgent,
-      actorId: extra.actorId ? new Types.ObjectId(extra.actorId) : undefined,
-      details: extra.details,
-      expiresAt: new Date(Date.now() + this.config.get('ACTIVITY_RETENTION_DAYS') * DAY_MS),
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+      actorId,
+      details,
+      expiresAt: new Date(Date.now() + this.config.ACTIVITY_RETENTION_DAYS * DAY_MS),
     });
   }
 
-  /** The owner or staff may read a user's security log. */
-  async listFor(actor: Actor, userId: string, query: PageQueryDto): Promise<Page<ActivityDto>> {
-    assertMayAccess(actor, userId);
-    const filter = { userId: new Types.ObjectId(userId) };
-    const [items, total] = await Promise.all([
-      this.activities.find(filter).sort({ createdAt: -1, _id: -1 }).skip(query.skip).limit(query.limit).lean<UserActivity[]>(),
-      this.activities.countDocuments(filter),
-    ]);
-    return toPage(items.map(toActivityDto), total, query);
+  /** The owner or staff may read a user's security log; for anyone else that user has none. */
+  async listFor(ctx: RequestContext, userId: string, page: PageRequest): Promise<Page<ActivityDto>> {
+    this.policy.requireOn(ctx, 'activity.read', { ownerId: userId }, 'user');
+    return findPage(this.activities, { userId: new Types.ObjectId(userId) }, page, toActivityDto, { createdAt: -1 });
   }
 }

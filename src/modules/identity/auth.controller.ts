@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Public } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { Authenticated, Public } from '../../core/auth/access.decorators.js';
+import { Ctx, type ActorContext, type RequestContext } from '../../core/auth/request-context.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
 import { RateLimit } from '../../core/http/rate-limit.js';
@@ -25,8 +24,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account and sign in' })
   @ApiCreatedResponse({ type: AuthResultDto })
   @ApiProblem(409, 'Email already registered')
-  register(@Body() body: RegisterDto, @Client() client: ClientInfo): Promise<AuthResultDto> {
-    return this.auth.register(body, client);
+  register(@Ctx() ctx: RequestContext, @Body() body: RegisterDto): Promise<AuthResultDto> {
+    return this.auth.register(ctx, body);
   }
 
   @Post('login')
@@ -37,8 +36,8 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResultDto })
   @ApiProblem(401, 'Wrong email or password (the same answer for both)')
   @ApiProblem(429, 'Too many failed attempts for this email or address')
-  login(@Body() body: LoginDto, @Client() client: ClientInfo): Promise<AuthResultDto> {
-    return this.auth.login(body, client);
+  login(@Ctx() ctx: RequestContext, @Body() body: LoginDto): Promise<AuthResultDto> {
+    return this.auth.login(ctx, body);
   }
 
   @Post('refresh')
@@ -48,8 +47,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old one stops working)' })
   @ApiOkResponse({ type: TokensDto })
   @ApiProblem(401, 'Refresh token invalid, expired, revoked or already used (reuse revokes the session)')
-  refresh(@Body() body: RefreshDto, @Client() client: ClientInfo): Promise<TokensDto> {
-    return this.auth.refresh(body.refreshToken, client);
+  refresh(@Ctx() ctx: RequestContext, @Body() body: RefreshDto): Promise<TokensDto> {
+    return this.auth.refresh(ctx, body.refreshToken);
   }
 
   @Post('logout')
@@ -57,8 +56,8 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End the current session' })
   @ApiNoContentResponse({ description: 'Signed out' })
-  logout(@CurrentUser() actor: Actor, @Client() client: ClientInfo): Promise<void> {
-    return this.auth.logout(actor, client);
+  logout(@Ctx() ctx: ActorContext): Promise<void> {
+    return this.auth.logout(ctx);
   }
 
   @Post('password')
@@ -67,16 +66,16 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Change my password; other sessions are signed out' })
   @ApiNoContentResponse({ description: 'Password changed' })
-  changePassword(@CurrentUser() actor: Actor, @Body() body: ChangePasswordDto, @Client() client: ClientInfo): Promise<void> {
-    return this.auth.changePassword(actor, body, client);
+  changePassword(@Ctx() ctx: ActorContext, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(ctx, body);
   }
 
   @Get('sessions')
   @Authenticated()
   @ApiOperation({ summary: 'List my active sessions' })
   @ApiOkResponse({ type: SessionDto, isArray: true })
-  listSessions(@CurrentUser() actor: Actor): Promise<SessionDto[]> {
-    return this.sessions.listActive(actor);
+  listSessions(@Ctx() ctx: ActorContext): Promise<SessionDto[]> {
+    return this.sessions.listActive(ctx);
   }
 
   @Delete('sessions/:id')
@@ -84,7 +83,8 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke one of my sessions (staff: anyone\u2019s)' })
   @ApiNoContentResponse({ description: 'Revoked' })
-  revokeSession(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string, @Client() client: ClientInfo): Promise<void> {
-    return this.auth.revokeSession(actor, id, client);
+  @ApiProblem(404, 'No such session (another user\u2019s sessions do not exist for the caller)')
+  revokeSession(@Ctx() ctx: ActorContext, @Param('id', ObjectIdPipe) id: string): Promise<void> {
+    return this.auth.revokeSession(ctx, id);
   }
 }

@@ -3,7 +3,7 @@ import { iso } from '../../core/http/serialize.js';
 import type { ActivityDto } from './dto/activity.dto.js';
 import type { SessionDto } from './dto/session.dto.js';
 import type { PublicUserDto, UserDto } from './dto/user.dto.js';
-import type { User } from './schemas/user.schema.js';
+import type { User, UserProfile } from './schemas/user.schema.js';
 import type { UserActivity } from './schemas/user-activity.schema.js';
 import type { UserSession } from './schemas/user-session.schema.js';
 
@@ -22,6 +22,7 @@ export function toUserDto(user: User): UserDto {
       bio: user.profile?.bio,
       timezone: user.profile?.timezone ?? 'UTC',
       locale: user.profile?.locale ?? 'en',
+      phone: user.profile?.phone,
     },
     preferences: {
       theme: user.preferences?.theme ?? 'system',
@@ -34,10 +35,18 @@ export function toUserDto(user: User): UserDto {
   };
 }
 
+/** The name a user chose to show others: the display name, else first and last; never derived from the address. */
+export function publicNameOf(profile: Partial<UserProfile> | undefined): string | undefined {
+  return profile?.displayName ?? ([profile?.firstName, profile?.lastName].filter(Boolean).join(' ') || undefined);
+}
+
+/** How a message addresses the user: their public name, else the local part of their address. */
+export const salutationOf = (user: Pick<User, 'email' | 'profile'>): string => publicNameOf(user.profile) ?? user.email.split('@')[0];
+
 export function toPublicUserDto(user: User): PublicUserDto {
   return {
     id: user._id.toString(),
-    displayName: user.profile?.displayName ?? ([user.profile?.firstName, user.profile?.lastName].filter(Boolean).join(' ') || undefined),
+    displayName: publicNameOf(user.profile),
     avatarUrl: user.profile?.avatarUrl,
     bio: user.profile?.bio,
     role: user.role,

@@ -2,8 +2,8 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { createHash } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
-import { AppConfig } from '../../core/config/app-config.js';
 import { isDuplicateKey } from '../../core/database/duplicate-key.js';
+import { IdentityConfig } from './identity.config.js';
 import { LoginThrottle } from './schemas/login-throttle.schema.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -34,7 +34,7 @@ function keysOf(email: string, ip: string | undefined): Keys {
 export class LoginThrottleService {
   constructor(
     @InjectModel(LoginThrottle.name) private readonly throttles: Model<LoginThrottle>,
-    private readonly config: AppConfig,
+    private readonly config: IdentityConfig,
   ) {}
 
   /** 429 with Retry-After while this pair, or the account for an address it does not know, is locked. */
@@ -58,15 +58,15 @@ export class LoginThrottleService {
   async recordFailure(email: string, ip: string | undefined): Promise<void> {
     const keys = keysOf(email, ip);
     await Promise.all([
-      this.countFailure(keys.pairKey, keys.account, this.config.get('LOGIN_MAX_FAILURES')),
-      this.countFailure(keys.accountKey, keys.account, this.config.get('LOGIN_ACCOUNT_MAX_FAILURES')),
+      this.countFailure(keys.pairKey, keys.account, this.config.LOGIN_MAX_FAILURES),
+      this.countFailure(keys.accountKey, keys.account, this.config.LOGIN_ACCOUNT_MAX_FAILURES),
     ]);
   }
 
   /** The pair starts over and the address becomes known; the account-wide count stays (the spray goes on). */
   async recordSuccess(email: string, ip: string | undefined): Promise<void> {
     const keys = keysOf(email, ip);
-    const expiresAt = new Date(Date.now() + this.config.get('LOGIN_KNOWN_CLIENT_DAYS') * DAY_MS);
+    const expiresAt = new Date(Date.now() + this.config.LOGIN_KNOWN_CLIENT_DAYS * DAY_MS);
     await this.throttles.deleteOne({ key: keys.pairKey });
     try {
       await this.throttles.updateOne(
@@ -92,13 +92,13 @@ export class LoginThrottleService {
    */
   private async countFailure(key: string, account: string, threshold: number): Promise<void> {
     const now = Date.now();
-    const windowMs = this.config.get('LOGIN_LOCK_SECONDS') * 1000;
+    const windowMs = this.config.LOGIN_LOCK_SECONDS * 1000;
     // A counter past its expiry starts over, also on servers that do not expire by TTL.
     await this.throttles.deleteOne({ key, expiresAt: trusted({ $lte: new Date(now) }) });
     const failures = await this.increment(key, account, new Date(now + windowMs));
     const over = failures - threshold;
     if (over < 0) return;
-    const lockMs = Math.min(this.config.get('LOGIN_LOCK_BASE_SECONDS') * 1000 * 2 ** over, windowMs);
+    const lockMs = Math.min(this.config.LOGIN_LOCK_BASE_SECONDS * 1000 * 2 ** over, windowMs);
     const lockedUntil = new Date(now + lockMs);
     // $max: a concurrent, longer lock is never shortened.
     await this.throttles.updateOne({ key }, { $max: { lockedUntil, expiresAt: new Date(lockedUntil.getTime() + windowMs) } });

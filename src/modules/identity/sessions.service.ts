@@ -3,11 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import { trusted, Types, type Model } from 'mongoose';
 import { AccountStateCache } from '../../core/auth/account-state.cache.js';
-import { assertMayAccess } from '../../core/auth/ownership.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { AppConfig } from '../../core/config/app-config.js';
-import type { ClientInfo } from '../../core/http/client-info.js';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import type { ActorContext, RequestContext } from '../../core/auth/request-context.js';
 import type { SessionDto } from './dto/session.dto.js';
+import { IdentityConfig } from './identity.config.js';
 import { toSessionDto } from './identity.mapper.js';
 import { UserSession } from './schemas/user-session.schema.js';
 
@@ -28,11 +27,14 @@ export interface IssuedRefresh {
 export class SessionsService {
   constructor(
     @InjectModel(UserSession.name) private readonly sessions: Model<UserSession>,
-    private readonly config: AppConfig,
+    private readonly config: IdentityConfig,
     private readonly accountCache: AccountStateCache,
+    private readonly policy: PermissionPolicy,
   ) {}
 
-  async start(userId: string, client: ClientInfo): Promise<IssuedRefresh> {
+  /** A new session for a user who just proved who they are (registration, sign-in), from the caller's client. */
+  async start(ctx: RequestContext, userId: string): Promise<IssuedRefresh> {
+    const { client } = ctx;
     const secret = newSecret();
     const expiresAt = this.expiry();
     const session = await this.sessions.create({
@@ -51,7 +53,8 @@ export class SessionsService {
    * of the same token cannot both succeed. A token that was already rotated away is
    * a stolen copy: the whole family is revoked.
    */
-  async rotate(refreshToken: string, client: ClientInfo): Promise<IssuedRefresh & { reused?: false }> {
+  async rotate(ctx: RequestContext, refreshToken: string): Promise<IssuedRefresh & { reused?: false }> {
+    const { client } = ctx;
     const [sessionId, secret] = refreshToken.split('.');
     if (!sessionId || !secret || !Types.ObjectId.isValid(sessionId) || sessionId.length !== 24) throw invalidRefresh();
     const presented = hash(secret);
@@ -87,16 +90,9 @@ export class SessionsService {
     throw invalidRefresh();
   }
 
-  async isActive(sessionId: string): Promise<boolean> {
-    const count = await this.sessions.countDocuments({
-      _id: new Types.ObjectId(sessionId),
-      revokedAt: null,
-      expiresAt: trusted({ $gt: new Date() }),
-    });
-    return count > 0;
-  }
-
-  async listActive(actor: Actor): Promise<SessionDto[]> {
+  async listActive(ctx: ActorContext): Promise<SessionDto[]> {
+    this.policy.require(ctx, 'account.own');
+    const { actor } = ctx;
     const items = await this.sessions
       .find({ userId: new Types.ObjectId(actor.id), revokedAt: null, expiresAt: trusted({ $gt: new Date() }) })
       .sort({ lastSeenAt: -1, _id: -1 })
@@ -105,11 +101,11 @@ export class SessionsService {
     return items.map((session) => toSessionDto(session, actor.sessionId));
   }
 
-  /** Revokes one session after the ownership check; answers the owner's id for the activity log. */
-  async revokeFor(actor: Actor, sessionId: string): Promise<string> {
+  /** Revokes one session of the caller's (staff: anyone's); answers the owner's id for the activity log. */
+  async revokeFor(ctx: ActorContext, sessionId: string): Promise<string> {
     const session = await this.sessions.findById(sessionId, { userId: 1 }).lean<Pick<UserSession, '_id' | 'userId'>>();
     if (!session) throw new NotFoundException('No such session.');
-    assertMayAccess(actor, session.userId);
+    this.policy.requireOn(ctx, 'session.revoke', { ownerId: session.userId }, 'session');
     await this.revoke(sessionId, 'revoked');
     return session.userId.toString();
   }
@@ -138,7 +134,7 @@ export class SessionsService {
   }
 
   private expiry(): Date {
-    return new Date(Date.now() + this.config.get('REFRESH_TOKEN_TTL_SECONDS') * 1000);
+    return new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
   }
 }
 

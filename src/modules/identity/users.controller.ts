@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Roles } from '../../core/auth/access.decorators.js';
-import type { Actor } from '../../core/auth/roles.js';
-import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { Authenticated, Roles } from '../../core/auth/access.decorators.js';
+import { Ctx, type ActorContext, type RequestContext } from '../../core/auth/request-context.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, PageQueryDto, type Page } from '../../core/http/pagination.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
@@ -34,16 +33,16 @@ export class UsersController {
   @Authenticated()
   @ApiOperation({ summary: 'My account: profile and preferences' })
   @ApiOkResponse({ type: UserDto })
-  me(@CurrentUser() actor: Actor): Promise<UserDto> {
-    return this.users.getMe(actor);
+  me(@Ctx() ctx: ActorContext): Promise<UserDto> {
+    return this.users.getMe(ctx);
   }
 
   @Patch('me')
   @Authenticated()
   @ApiOperation({ summary: 'Update my profile and preferences' })
   @ApiOkResponse({ type: UserDto })
-  updateMe(@CurrentUser() actor: Actor, @Body() body: UpdateMeDto, @Client() client: ClientInfo): Promise<UserDto> {
-    return this.users.updateMe(actor, body, client);
+  updateMe(@Ctx() ctx: ActorContext, @Body() body: UpdateMeDto): Promise<UserDto> {
+    return this.users.updateMe(ctx, body);
   }
 
   @Delete('me')
@@ -56,40 +55,42 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'Deleted; every token of the account stops working' })
   @ApiProblem(400, 'The password is not the current one')
   @ApiProblem(409, 'The only active admin cannot delete their account')
-  deleteMe(@CurrentUser() actor: Actor, @Body() body: DeleteAccountDto, @Client() client: ClientInfo): Promise<void> {
-    return this.deletion.deleteMe(actor, body.password, client);
+  deleteMe(@Ctx() ctx: ActorContext, @Body() body: DeleteAccountDto): Promise<void> {
+    return this.deletion.deleteMe(ctx, body.password);
   }
 
   @Get('me/activity')
   @Authenticated()
   @ApiOperation({ summary: 'My security activity: sign-ins, failures, password and role changes' })
   @ApiOkResponse({ type: ActivityPage })
-  myActivity(@CurrentUser() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ActivityDto>> {
-    return this.activity.listFor(actor, actor.id, query);
+  myActivity(@Ctx() ctx: ActorContext, @Query() query: PageQueryDto): Promise<Page<ActivityDto>> {
+    return this.activity.listFor(ctx, ctx.actor.id, query);
   }
 
   @Get()
   @Roles('staff', 'admin')
   @ApiOperation({ summary: 'Search users (staff)' })
   @ApiOkResponse({ type: UserPage })
-  list(@Query() query: UserQueryDto): Promise<Page<UserDto>> {
-    return this.users.list(query);
+  list(@Ctx() ctx: RequestContext, @Query() query: UserQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(ctx, query);
   }
 
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'A user\u2019s public profile' })
   @ApiOkResponse({ type: PublicUserDto })
-  publicProfile(@Param('id', ObjectIdPipe) id: string): Promise<PublicUserDto> {
-    return this.users.getPublic(id);
+  @ApiProblem(404, 'No such user, or a deleted one')
+  publicProfile(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string): Promise<PublicUserDto> {
+    return this.users.getPublic(ctx, id);
   }
 
   @Get(':id/activity')
   @Authenticated()
   @ApiOperation({ summary: 'A user\u2019s security activity (the user themself, or staff)' })
   @ApiOkResponse({ type: ActivityPage })
-  activityOf(@CurrentUser() actor: Actor, @Param('id', ObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ActivityDto>> {
-    return this.activity.listFor(actor, id, query);
+  @ApiProblem(404, 'Another user\u2019s activity (it does not exist for the caller)')
+  activityOf(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ActivityDto>> {
+    return this.activity.listFor(ctx, id, query);
   }
 
   @Patch(':id/role')
@@ -97,13 +98,8 @@ export class UsersController {
   @ApiOperation({ summary: 'Change a user\u2019s role (admin); their sessions are revoked' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblem(409, 'Admins cannot change their own role')
-  changeRole(
-    @CurrentUser() actor: Actor,
-    @Param('id', ObjectIdPipe) id: string,
-    @Body() body: ChangeRoleDto,
-    @Client() client: ClientInfo,
-  ): Promise<UserDto> {
-    return this.users.changeRole(actor, id, body.role, client);
+  changeRole(@Ctx() ctx: ActorContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeRoleDto): Promise<UserDto> {
+    return this.users.changeRole(ctx, id, body.role);
   }
 
   @Patch(':id/status')
@@ -112,12 +108,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   @ApiProblem(404, 'No such user')
   @ApiProblem(409, 'Own account, or a deleted one')
-  changeStatus(
-    @CurrentUser() actor: Actor,
-    @Param('id', ObjectIdPipe) id: string,
-    @Body() body: ChangeStatusDto,
-    @Client() client: ClientInfo,
-  ): Promise<UserDto> {
-    return this.status.change(actor, id, body, client);
+  changeStatus(@Ctx() ctx: ActorContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeStatusDto): Promise<UserDto> {
+    return this.status.change(ctx, id, body);
   }
 }

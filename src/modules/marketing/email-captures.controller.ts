@@ -3,8 +3,9 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Public, Roles } from '../../core/auth/access.decorators.js';
-import { Client, type ClientInfo } from '../../core/http/client-info.js';
+import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { PageOf, type Page } from '../../core/http/pagination.js';
+import { ApiProblem } from '../../core/http/problem.dto.js';
 import {
   CaptureAcceptedDto,
   CaptureStatusDto,
@@ -27,8 +28,8 @@ export class EmailCapturesController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Sign up for emails; a confirmation link is mailed (double opt-in)' })
   @ApiAcceptedResponse({ type: CaptureAcceptedDto })
-  async capture(@Body() body: CreateEmailCaptureDto, @Client() client: ClientInfo): Promise<CaptureAcceptedDto> {
-    await this.captures.capture(body, client);
+  async capture(@Ctx() ctx: RequestContext, @Body() body: CreateEmailCaptureDto): Promise<CaptureAcceptedDto> {
+    await this.captures.capture(ctx, body);
     return { status: 'pending' };
   }
 
@@ -36,16 +37,17 @@ export class EmailCapturesController {
   @Public()
   @ApiOperation({ summary: 'Confirm a sign-up from the emailed link' })
   @ApiOkResponse({ type: CaptureStatusDto })
-  async confirm(@Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
-    return { status: await this.captures.confirm(query.token) };
+  @ApiProblem(409, 'The address was unsubscribed since; it signs up again to be asked anew')
+  async confirm(@Ctx() ctx: RequestContext, @Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
+    return { status: await this.captures.confirm(ctx, query.token) };
   }
 
   @Get('unsubscribe')
   @Public()
   @ApiOperation({ summary: 'Leave the list from an email’s link' })
   @ApiOkResponse({ type: CaptureStatusDto })
-  async unsubscribe(@Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
-    return { status: await this.captures.unsubscribe(query.token) };
+  async unsubscribe(@Ctx() ctx: RequestContext, @Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
+    return { status: await this.captures.unsubscribe(ctx, query.token) };
   }
 
   @Post('unsubscribe')
@@ -53,16 +55,16 @@ export class EmailCapturesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post)' })
   @ApiOkResponse({ type: CaptureStatusDto })
-  async unsubscribeOneClick(@Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
-    return { status: await this.captures.unsubscribe(query.token) };
+  async unsubscribeOneClick(@Ctx() ctx: RequestContext, @Query() query: CaptureTokenQueryDto): Promise<CaptureStatusDto> {
+    return { status: await this.captures.unsubscribe(ctx, query.token) };
   }
 
   @Get()
   @Roles('staff', 'admin')
   @ApiOperation({ summary: 'List sign-ups by status (staff)' })
   @ApiOkResponse({ type: EmailCapturePage })
-  list(@Query() query: EmailCaptureQueryDto): Promise<Page<EmailCaptureDto>> {
-    return this.captures.list(query);
+  list(@Ctx() ctx: RequestContext, @Query() query: EmailCaptureQueryDto): Promise<Page<EmailCaptureDto>> {
+    return this.captures.list(ctx, query);
   }
 
   @Get('export')
@@ -71,10 +73,10 @@ export class EmailCapturesController {
   @ApiOperation({ summary: 'Export sign-ups as CSV (staff)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async export(@Query() query: EmailCaptureQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async export(@Ctx() ctx: RequestContext, @Query() query: EmailCaptureQueryDto, @Res() reply: FastifyReply): Promise<void> {
     await reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="email-captures.csv"')
-      .send(Readable.from(this.captures.exportCsv(query.status)));
+      .send(Readable.from(this.captures.exportCsv(ctx, query.status)));
   }
 }

@@ -1,51 +1,74 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { IdentityModule } from '../identity/identity.module.js';
-import { EmailQueueService } from './email/email-queue.service.js';
-import { EmailWorker } from './email/email-worker.js';
-import { Mailer } from './email/mailer.js';
-import { EmailQueueController } from './email-queue.controller.js';
+import { PermissionPolicy } from '../../core/auth/permission-policy.js';
+import { configSectionProvider } from '../../core/config/config-section.js';
+import { IdentityModule } from '../identity/index.js';
+import { MailModule, MailService } from '../mail/index.js';
 import { NotificationJobs } from './jobs/notification-jobs.js';
+import { BillingListeners } from './listeners/billing.listeners.js';
+import { IdentityListeners } from './listeners/identity.listeners.js';
+import { MarketingListeners } from './listeners/marketing.listeners.js';
 import { SupportListeners } from './listeners/support.listeners.js';
-import { NotificationListeners } from './notification.listeners.js';
+import { NotificationDispatcher } from './notification-dispatcher.js';
+import { NotificationSender } from './notification-sender.js';
+import { NotificationTypes } from './notification-type-registry.js';
+import { NotificationsConfig } from './notifications.config.js';
 import { NotificationsController } from './notifications.controller.js';
+import { NOTIFICATIONS_PERMISSIONS } from './notifications.permissions.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
+import { NOTIFICATIONS_TEMPLATES } from './notifications.templates.js';
 import { NotifyService } from './notify.service.js';
+import { pushSenderProvider, smsSenderProvider } from './providers/notification-adapters.js';
 import { PushService } from './push.service.js';
-import { QueuedEmail, QueuedEmailSchema } from './schemas/email-queue.schema.js';
 import { Notification, NotificationSchema } from './schemas/notification.schema.js';
 import { NotificationSettings, NotificationSettingsSchema } from './schemas/notification-settings.schema.js';
 import { PushSubscription, PushSubscriptionSchema } from './schemas/push-subscription.schema.js';
 import { SettingsService } from './settings.service.js';
-import { LogSmsProvider, SMS_PROVIDER } from './sms.provider.js';
-import { UserErasureListener } from './user-erasure.listener.js';
 
-/** In-app notifications, settings, Web Push, SMS, and the email queue with its worker and templates. */
+/**
+ * In-app notifications with their settings and quiet hours, Web Push and SMS, and what other contexts'
+ * events tell users (listeners/, one file per source context). Email goes through the mail module.
+ */
 @Module({
   imports: [
     IdentityModule,
+    MailModule,
     MongooseModule.forFeature([
       { name: Notification.name, schema: NotificationSchema },
       { name: NotificationSettings.name, schema: NotificationSettingsSchema },
       { name: PushSubscription.name, schema: PushSubscriptionSchema },
-      { name: QueuedEmail.name, schema: QueuedEmailSchema },
     ]),
   ],
-  controllers: [NotificationsController, EmailQueueController],
+  controllers: [NotificationsController],
   providers: [
-    NotifyService,
-    NotificationsService,
+    configSectionProvider(NotificationsConfig),
+    pushSenderProvider,
+    smsSenderProvider,
+    NotificationTypes,
+    NotificationsRepository,
     SettingsService,
     PushService,
-    { provide: SMS_PROVIDER, useClass: LogSmsProvider },
-    EmailQueueService,
-    EmailWorker,
-    Mailer,
+    NotificationDispatcher,
+    NotifyService,
+    NotificationsService,
+    NotificationSender,
     NotificationJobs,
-    NotificationListeners,
+    BillingListeners,
+    IdentityListeners,
+    MarketingListeners,
     SupportListeners,
-    UserErasureListener,
   ],
-  exports: [NotifyService, EmailQueueService, EmailWorker],
+  exports: [NotifyService],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements OnModuleInit {
+  constructor(
+    private readonly policy: PermissionPolicy,
+    private readonly mail: MailService,
+  ) {}
+
+  onModuleInit(): void {
+    this.policy.register(NOTIFICATIONS_PERMISSIONS);
+    this.mail.templates.register(...NOTIFICATIONS_TEMPLATES);
+  }
+}

@@ -11,3 +11,4 @@ export {
   type TicketRepliedEvent,
   type TicketStatusChangedEvent,
 } from './support.events.js';
+export { SUPPORT_NOTIFICATION_TYPES } from './support.notification-types.js';

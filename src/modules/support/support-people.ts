@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UsersService } from '../identity/users.service.js';
+import { UserDirectory } from '../identity/index.js';
 
 export interface Person {
   id: string;
@@ -9,21 +9,21 @@ export interface Person {
 
 const DESK_NAME = 'Atrium Support';
 
-/** What the desk asks identity, through its exported service only: who a user is, whether they are staff, who owns an address. */
+/** What the desk asks identity's directory: who a user is, whether they are staff, who owns an address. */
 @Injectable()
 export class SupportPeople {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly users: UserDirectory) {}
 
   async person(id: string): Promise<Person | undefined> {
     const contact = await this.users.contactOf(id);
-    return contact ? { id, email: contact.email, displayName: contact.displayName } : undefined;
+    return contact ? { id, email: contact.email, displayName: contact.name } : undefined;
   }
 
   /** A staff or admin user, or undefined for anyone else (unknown ids included). */
   async staffMember(id: string): Promise<{ id: string; displayName: string } | undefined> {
-    const user = await this.users.getPublic(id).catch(() => undefined);
-    if (!user || (user.role !== 'staff' && user.role !== 'admin')) return undefined;
-    return { id: user.id, displayName: user.displayName ?? DESK_NAME };
+    const [role, contact] = await Promise.all([this.users.roleOf(id), this.users.contactOf(id)]);
+    if (role !== 'staff' && role !== 'admin') return undefined;
+    return { id, displayName: contact?.publicName ?? DESK_NAME };
   }
 
   /** The desk's name for a staff author, as the requester reads it. */
@@ -33,8 +33,6 @@ export class SupportPeople {
 
   /** The user registered with this address, if any (an exact match on the normalized address). */
   async idOfEmail(email: string): Promise<string | undefined> {
-    const normalized = email.trim().toLowerCase();
-    const page = await this.users.list({ q: normalized, page: 1, limit: 5, skip: 0 });
-    return page.items.find((user) => user.email === normalized)?.id;
+    return this.users.findIdByEmail(email);
   }
 }

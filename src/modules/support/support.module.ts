@@ -3,7 +3,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import { configSectionProvider } from '../../core/config/config-section.js';
 import { EffectsRelay } from '../../core/events/index.js';
-import { IdentityModule } from '../identity/identity.module.js';
+import { IdentityModule } from '../identity/index.js';
+import { MailModule, MailService } from '../mail/index.js';
 import { ConsultationsController } from './consultations.controller.js';
 import { ConsultationsService } from './consultations.service.js';
 import { ContactController } from './contact.controller.js';
@@ -14,6 +15,7 @@ import { ContactMessage, ContactMessageSchema } from './schemas/contact-message.
 import { SupportTicket, SupportTicketSchema } from './schemas/support-ticket.schema.js';
 import { SupportConfig } from './support.config.js';
 import { SUPPORT_PERMISSIONS } from './support.permissions.js';
+import { SUPPORT_TEMPLATES } from './support.templates.js';
 import { SupportPeople } from './support-people.js';
 import { TicketAccess } from './ticket-access.js';
 import { TicketDeskController } from './ticket-desk.controller.js';
@@ -26,6 +28,7 @@ import { TicketsService } from './tickets.service.js';
 @Module({
   imports: [
     IdentityModule,
+    MailModule,
     MongooseModule.forFeature([
       { name: SupportTicket.name, schema: SupportTicketSchema },
       { name: Consultation.name, schema: ConsultationSchema },
@@ -51,10 +54,12 @@ export class SupportModule implements OnModuleInit {
     private readonly policy: PermissionPolicy,
     private readonly relay: EffectsRelay,
     private readonly tickets: TicketsRepository,
+    private readonly mail: MailService,
   ) {}
 
   onModuleInit(): void {
     this.policy.register(SUPPORT_PERMISSIONS);
+    this.mail.templates.register(...SUPPORT_TEMPLATES);
     // The relay's sweep retries whatever effects a ticket change owes and could not deliver at once.
     this.relay.carry(this.tickets.model);
   }

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
+import { rewindInvoiceCounter } from '../../support/factories/billing.js';
 
 /** Refunds racing each other, invoice numbers that collide, and retried requests with reordered bodies. */
 describe('money under concurrency and retries', () => {
@@ -53,7 +54,7 @@ describe('money under concurrency and retries', () => {
     const taken = (await t.http().get(`/api/payments/${first}/invoice`).set(bearer(payer))).body.number as string;
     // The counter restored from an older backup: it hands out a number that is already on an invoice.
     const year = Number(taken.split('-')[1]);
-    await t.connection.collection('invoicecounters').updateOne({ year }, { $inc: { last: -1 } });
+    await rewindInvoiceCounter(t.app, year, 1);
 
     const second = await paid(2_000);
     const invoice = await t.http().get(`/api/payments/${second}/invoice`).set(bearer(payer));

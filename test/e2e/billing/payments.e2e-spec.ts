@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EffectsRelay } from '../../../src/core/events/index.js';
+import type { PaymentEvent } from '../../../src/modules/billing/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
 
@@ -8,13 +10,13 @@ describe('payments with the embedded provider', () => {
   let payer: TestUser;
   let other: TestUser;
   let staff: TestUser;
-  const events: unknown[] = [];
+  const events: PaymentEvent[] = [];
 
   beforeAll(async () => {
     delete process.env.STRIPE_SECRET_KEY;
     process.env.BILLING_TAX_RATE_BPS = '1900';
     t = await startTestApp();
-    t.app.get((await import('@nestjs/event-emitter')).EventEmitter2).on('payment.succeeded', (event: unknown) => events.push(event));
+    t.app.get(EffectsRelay).on('payment.succeeded', 'receipts-probe', async (event) => void events.push(event));
     [payer, other, staff] = await Promise.all([registerUser(t), registerUser(t), userWithRole(t, 'staff')]);
   });
   afterAll(() => t?.close());
@@ -27,7 +29,7 @@ describe('payments with the embedded provider', () => {
     return intent.body.id as string;
   }
 
-  it('confirms at once, issues a tax-split invoice and emits payment.succeeded', async () => {
+  it('confirms at once, issues a tax-split invoice and owes payment.succeeded', async () => {
     const id = await paid(11_900);
     expect(events).toContainEqual(expect.objectContaining({ transactionId: id, userId: payer.id, amount: 11_900, currency: 'EUR' }));
     const invoice = (await t.http().get(`/api/payments/${id}/invoice`).set(bearer(payer))).body;
@@ -43,7 +45,7 @@ describe('payments with the embedded provider', () => {
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.text).toContain(invoice.number);
-    expect((await t.http().get(`/api/invoices/${invoice.id}`).set(bearer(other))).status).toBe(403);
+    expect((await t.http().get(`/api/invoices/${invoice.id}`).set(bearer(other))).status).toBe(404);
     expect((await t.http().get('/api/invoices').set(bearer(payer))).body.items.map((i: { id: string }) => i.id)).toContain(invoice.id);
   });
 
@@ -125,7 +127,7 @@ describe('payments with the embedded provider', () => {
     const list = (await t.http().get('/api/payments/methods').set(bearer(user))).body;
     expect(list.filter((m: { isDefault: boolean }) => m.isDefault).map((m: { id: string }) => m.id)).toEqual([master.id]);
     expect((await t.http().post('/api/payments/methods').set(bearer(user)).send({ providerMethodId: 'pm_card_visa' })).status).toBe(409);
-    expect((await t.http().delete(`/api/payments/methods/${master.id}`).set(bearer(other))).status).toBe(403);
+    expect((await t.http().delete(`/api/payments/methods/${master.id}`).set(bearer(other))).status).toBe(404);
     expect((await t.http().delete(`/api/payments/methods/${master.id}`).set(bearer(user))).status).toBe(204);
     expect((await t.http().get('/api/payments/methods').set(bearer(user))).body).toMatchObject([{ id: visa.id, isDefault: true }]);
     // A stored method pays: confirm with its id.
@@ -136,12 +138,12 @@ describe('payments with the embedded provider', () => {
     expect((await t.http().post(`/api/payments/${intent.id}/confirm`).set(bearer(user)).send({})).status).toBe(409);
   });
 
-  it('shows a payer only their own payments; staff see all; the payer cannot change a status', async () => {
+  it('shows a payer only their own payments (another’s do not exist for them); staff see all; the payer cannot change a status', async () => {
     const id = await paid(700);
-    expect((await t.http().get(`/api/payments/${id}`).set(bearer(other))).status).toBe(403);
-    expect((await t.http().get(`/api/billing/transactions/${id}`).set(bearer(other))).status).toBe(403);
-    expect((await t.http().get(`/api/billing/transactions/user/${payer.id}`).set(bearer(other))).status).toBe(403);
-    expect((await t.http().get(`/api/billing/summary/${payer.id}`).set(bearer(other))).status).toBe(403);
+    expect((await t.http().get(`/api/payments/${id}`).set(bearer(other))).status).toBe(404);
+    expect((await t.http().get(`/api/billing/transactions/${id}`).set(bearer(other))).status).toBe(404);
+    expect((await t.http().get(`/api/billing/transactions/user/${payer.id}`).set(bearer(other))).status).toBe(404);
+    expect((await t.http().get(`/api/billing/summary/${payer.id}`).set(bearer(other))).status).toBe(404);
     expect((await t.http().get(`/api/billing/transactions/user/${payer.id}`).set(bearer(staff))).status).toBe(200);
     expect((await t.http().patch(`/api/billing/transactions/${id}/status`).set(bearer(payer)).send({ status: 'refunded' })).status).toBe(
       403,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TransactionsService } from '../../../src/modules/billing/transactions.service.js';
+import { ApplyProviderEvent } from '../../../src/modules/billing/use-cases/apply-provider-event.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
 import { signedEvent } from '../../support/stripe-mock.js';
@@ -104,7 +104,7 @@ describe('refund requests, subscriptions and webhook retries with the embedded p
         .send(event.payload);
 
     // One injected fault inside our own processing (the database write of the new status).
-    const spy = vi.spyOn(t.app.get(TransactionsService), 'applyProviderStatus').mockRejectedValueOnce(new Error('injected fault'));
+    const spy = vi.spyOn(t.app.get(ApplyProviderEvent), 'execute').mockRejectedValueOnce(new Error('injected fault'));
     const failed = await send();
     expect(failed.status).toBe(500);
     expect(await t.connection.collection('webhookevents').findOne({ eventId: JSON.parse(event.payload).id })).toMatchObject({

@@ -25,7 +25,7 @@ describe('owed effects that give up', () => {
 
   it('are shown as alerts on the effects relay job in GET /api/admin/jobs, and nowhere for non-admins', async () => {
     const relay = t.app.get(EffectsRelay);
-    const probes = t.connection.model(Probe.name, ProbeSchema);
+    const probes = t.connection.model<Probe>(Probe.name, ProbeSchema);
     relay.carry(probes);
     relay.handle('probe.always-fails', async () => {
       throw new Error('the far side is down');

@@ -15,19 +15,22 @@ describe('who may do what in identity', () => {
   });
   afterAll(() => t?.close());
 
-  it("forbids reading another user's security activity; staff may", async () => {
-    expect((await t.http().get(`/api/users/${bob.id}/activity`).set(bearer(alice))).status).toBe(403);
+  it("hides another user's security activity (404, as for no user at all); staff may read it", async () => {
+    const hidden = await t.http().get(`/api/users/${bob.id}/activity`).set(bearer(alice));
+    expect(hidden.status).toBe(404);
+    expect((await t.http().get('/api/users/665f1c2b9d3e4a0012345678/activity').set(bearer(alice))).body.title).toBe(hidden.body.title);
     expect((await t.http().get(`/api/users/${alice.id}/activity`).set(bearer(alice))).status).toBe(200);
     const asStaff = await t.http().get(`/api/users/${alice.id}/activity`).set(bearer(staff));
     expect(asStaff.status).toBe(200);
     expect(asStaff.body.total).toBeGreaterThan(0);
   });
 
-  it("forbids revoking another user's session", async () => {
+  it("treats another user's session as one that does not exist (404), and leaves it alone", async () => {
     const bobSessions = await t.http().get('/api/auth/sessions').set(bearer(bob));
     const target = bobSessions.body[0].id;
     const attempt = await t.http().delete(`/api/auth/sessions/${target}`).set(bearer(alice));
-    expect(attempt.status).toBe(403);
+    expect(attempt.status).toBe(404);
+    expect((await t.http().delete('/api/auth/sessions/665f1c2b9d3e4a0012345678').set(bearer(alice))).status).toBe(404);
     expect((await t.http().get('/api/auth/sessions').set(bearer(bob))).body).toHaveLength(bobSessions.body.length);
   });
 
@@ -102,5 +105,18 @@ describe('who may do what in identity', () => {
       .set(bearer(alice))
       .send({ profile: { avatarUrl: 'javascript:alert(1)' } });
     expect(http.status).toBe(400);
+  });
+
+  it('keeps a phone number for text messages only in E.164 form', async () => {
+    const saved = await t
+      .http()
+      .patch('/api/users/me')
+      .set(bearer(bob))
+      .send({ profile: { phone: '+4930123456' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.profile.phone).toBe('+4930123456');
+    for (const phone of ['030 123456', '+0123456789', '+1234567890123456'])
+      expect((await t.http().patch('/api/users/me').set(bearer(bob)).send({ profile: { phone } })).status).toBe(400);
+    expect((await t.http().get(`/api/users/${bob.id}`).set(bearer(alice))).body.phone).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { EffectsRelay } from '../../../src/core/events/index.js';
 import { AccountDeletionService } from '../../../src/modules/identity/account-deletion.service.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
+import { leaveOwed } from '../../support/factories/identity.js';
+import { confirmedCapture } from '../../support/factories/marketing.js';
 import { until } from '../../support/wait.js';
 
 describe('deleting my account', () => {
@@ -124,19 +126,16 @@ describe('deleting my account', () => {
     const userId = new Types.ObjectId(user.id);
     await t.http().delete('/api/users/me').set(bearer(user)).send({ password: user.password }).expect(204);
     // The state a crash between the tombstone write and the erasure leaves: the capture still there, its effect owed.
-    await t.connection.collection('emailcaptures').insertOne({ email: user.email, source: 'footer', status: 'confirmed' });
-    const owed = {
+    await confirmedCapture(t.app, user.email);
+    await leaveOwed(t.app, user.id, {
       key: `user.deleted:${user.id}>marketing`,
       name: 'user.deleted>marketing',
       payload: { userId: user.id, email: user.email },
-    };
-    await t.connection.collection('users').updateOne({ _id: userId }, {
-      $push: { effects: { ...owed, state: 'pending', attempts: 0, dueAt: new Date(Date.now() - 1000) } },
-    } as never);
+    });
 
     expect(await t.app.get(EffectsRelay).sweep()).toBeGreaterThanOrEqual(1);
     expect(await count('emailcaptures', { email: user.email })).toBe(0);
-    expect(await t.app.get(AccountDeletionService).pruneErased()).toBe(1);
+    expect(await t.app.get(AccountDeletionService).pruneDone({ _id: userId })).toBe(1);
     expect(JSON.stringify(await t.connection.collection('users').findOne({ _id: userId }))).not.toContain(user.email);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { registerUser, uniqueEmail, type TestUser } from '../../support/auth.js';
+import { loginThrottleModel } from '../../support/factories/identity.js';
 
 // The test client reaches the API through loopback: it may name the client address it stands for.
 process.env.TRUSTED_PROXIES = '127.0.0.1';
@@ -66,7 +67,7 @@ describe('sign-in throttling per account and address', () => {
   });
 
   it('keeps the counters in MongoDB without clear emails or addresses', async () => {
-    const rows = await t.connection.collection('loginthrottles').find({}).toArray();
+    const rows = await loginThrottleModel(t.app).find({}).lean();
     expect(rows.length).toBeGreaterThan(0);
     const stored = JSON.stringify(rows);
     expect(stored).not.toContain(owner.email);

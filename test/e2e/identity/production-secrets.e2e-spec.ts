@@ -1,12 +1,12 @@
 import jwt from 'jsonwebtoken';
 import { spawn } from 'node:child_process';
-import { Types } from 'mongoose';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.factory.js';
 import { EnvironmentError } from '../../../src/core/config/environment.js';
 import { DEVELOPMENT_SECRETS } from '../../../src/core/config/published-secrets.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { login, registerUser } from '../../support/auth.js';
+import { grantRole, sessionIdOf } from '../../support/factories/identity.js';
 import { signedEvent } from '../../support/stripe-mock.js';
 
 const OWN_JWT_SECRET = 'Jq7-own-production-secret-Xv4Lm9Bn2Ct8Rw1Yh6';
@@ -84,9 +84,11 @@ describe('a production start', () => {
     productionEnvironment({ JWT_SECRET: OWN_JWT_SECRET, STRIPE_WEBHOOK_SECRET: OWN_WEBHOOK_SECRET });
     t = await startTestApp();
     const user = await registerUser(t);
-    await t.connection.collection('users').updateOne({ _id: new Types.ObjectId(user.id) }, { $set: { role: 'admin' } });
-    const session = await t.connection.collection('usersessions').findOne({ userId: new Types.ObjectId(user.id) });
-    const forged = jwt.sign({ sub: user.id, role: 'admin', sid: String(session?._id), typ: 'access' }, DEVELOPMENT_SECRETS.JWT_SECRET, {
+    await grantRole(t.app, user.id, 'admin');
+    // A live session of the admin's: the forged token fails on its signature alone.
+    await login(t, user.email, user.password);
+    const sessionId = await sessionIdOf(t.app, user.id);
+    const forged = jwt.sign({ sub: user.id, role: 'admin', sid: sessionId, typ: 'access' }, DEVELOPMENT_SECRETS.JWT_SECRET, {
       algorithm: 'HS256',
       expiresIn: 600,
     });

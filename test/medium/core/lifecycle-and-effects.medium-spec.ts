@@ -34,7 +34,7 @@ describe('compare-and-set transitions with owed effects', () => {
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(process.env.MONGODB_URI!).asPromise();
-    doors = connection.model(Door.name, DoorSchema);
+    doors = connection.model<Door>(Door.name, DoorSchema);
     await doors.syncIndexes();
   });
   afterAll(async () => {

@@ -1,10 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getModelToken } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import type { RequestContext } from '../../../src/core/auth/request-context.js';
 import type { Role } from '../../../src/core/auth/roles.js';
-import { AuthService } from '../../../src/modules/identity/auth.service.js';
-import { User } from '../../../src/modules/identity/schemas/user.schema.js';
 import { ConsultationsService } from '../../../src/modules/support/consultations.service.js';
 import type { RequestConsultationDto } from '../../../src/modules/support/dto/consultation-input.dto.js';
 import type { CreateTicketDto } from '../../../src/modules/support/dto/ticket-input.dto.js';
@@ -13,31 +10,18 @@ import { Consultation } from '../../../src/modules/support/schemas/consultation.
 import { ContactMessage } from '../../../src/modules/support/schemas/contact-message.schema.js';
 import { SupportTicket } from '../../../src/modules/support/schemas/support-ticket.schema.js';
 import { TicketsService } from '../../../src/modules/support/tickets.service.js';
+import { account, contextOf } from './identity.js';
 
 const DAY_MS = 86_400_000;
 
-/** The request context of a signed-in caller, as the auth guard would build it. */
-export const contextOf = (user: { id: string; role?: Role }): RequestContext => ({
-  actor: { id: user.id, role: user.role ?? 'user', sessionId: new Types.ObjectId().toString() },
-  client: { ip: '203.0.113.7', userAgent: 'factory' },
-  requestId: `factory-${new Types.ObjectId().toString()}`,
-});
+// Accounts and caller contexts come from identity's factory.
+export { account, contextOf };
 
 export const ticketModel = (app: INestApplicationContext) => app.get<Model<SupportTicket>>(getModelToken(SupportTicket.name));
 export const consultationModel = (app: INestApplicationContext) => app.get<Model<Consultation>>(getModelToken(Consultation.name));
 export const contactMessageModel = (app: INestApplicationContext) => app.get<Model<ContactMessage>>(getModelToken(ContactMessage.name));
 
 let sequence = 0;
-
-/** A registered account (through identity's own sign-up), with the role set as an operator would. */
-export async function account(app: INestApplicationContext, role: Role = 'user'): Promise<{ id: string; email: string; role: Role }> {
-  const email = `support.${role}.${new Types.ObjectId().toString()}@example.com`;
-  const { user } = await app
-    .get(AuthService)
-    .register({ email, password: 'correct horse battery', firstName: 'Sam', lastName: role }, { ip: '203.0.113.7' });
-  if (role !== 'user') await app.get<Model<User>>(getModelToken(User.name)).updateOne({ _id: user.id }, { $set: { role } });
-  return { id: user.id, email, role };
-}
 
 export const ticketInput = (overrides: Partial<CreateTicketDto> = {}): CreateTicketDto => ({
   subject: `Cannot sign in to the dashboard #${++sequence}`,

@@ -1,6 +1,10 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { describeValidator } from '../../../core/http/validator-schemas.js';
 import { isCurrency } from '../../../core/money.js';
+
+// The OpenAPI document lists the codes as the validator accepts them (upper case, as it stores them).
+describeValidator('isCurrencyCode', { type: 'string', enum: Intl.supportedValuesOf('currency') });
 
 /** ISO 4217 code, any case in, upper case out. */
 export function IsCurrencyCode(options?: ValidationOptions) {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
-import { REFUND_REASONS, REFUND_REQUEST_STATUSES, type RefundReason, type RefundRequestStatus } from '../refund-request-lifecycle.js';
+import { REFUND_REASONS, REFUND_REQUEST_STATUSES, type RefundReason, type RefundRequestStatus } from '../refund-request.lifecycle.js';
 import { AMOUNT_CEILING } from './transaction.dto.js';
 
 export class CreateRefundRequestDto {

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
-import { PAYMENT_STATUSES, type PaymentStatus } from '../payment-lifecycle.js';
+import { PAYMENT_STATUSES, type PaymentStatus } from '../payment.lifecycle.js';
 import {
   CHANGE_SOURCES,
   PROVIDERS,
@@ -57,7 +57,12 @@ export class CreatePaymentDto {
 
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) description?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Up to 20 string values' })
+  @ApiPropertyOptional({
+    type: 'object',
+    maxProperties: 20,
+    additionalProperties: { type: 'string', maxLength: 500 },
+    description: 'Up to 20 string values of up to 500 characters, under keys of up to 40 characters',
+  })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, string>;

@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import type { PaymentStatus } from '../payment-lifecycle.js';
+import Stripe from 'stripe';
+import type { PaymentStatus } from '../payment.lifecycle.js';
 import { periodEnd } from '../plans.js';
-import type { CreatedIntent, CreatedSubscription, MethodFacts, PaymentProvider } from './payment-provider.js';
+import type { CreatedIntent, CreatedSubscription, MethodFacts, PaymentProvider, SubscriptionRequest } from './payment-provider.js';
+import type { ProviderEvent } from './provider-event.js';
+import { parseStripeWebhook } from './stripe-events.js';
 
 const id = (prefix: string) => `${prefix}_mock_${randomBytes(12).toString('hex')}`;
 
 /**
- * The embedded default when no Stripe key is set: every payment that is confirmed succeeds at once,
- * so `npm start` runs the whole lifecycle offline. The services apply its answers exactly as
- * they apply Stripe's, so the same internal events follow.
+ * The embedded adapter when no Stripe key is set: every payment that is confirmed succeeds at once and
+ * a subscription's first period is charged in the same call, so `npm start` runs the whole lifecycle
+ * offline. Its webhook speaks Stripe's wire format, signed with STRIPE_WEBHOOK_SECRET and checked by
+ * the SDK's offline signature helper (no API key, no network), so tests and the Stripe CLI can drive it.
  */
 export class MockPaymentProvider implements PaymentProvider {
   readonly name = 'mock' as const;
+
+  constructor(private readonly webhookSecret: string) {}
 
   async createIntent(): Promise<CreatedIntent> {
     const intent = id('pi');
@@ -32,10 +38,21 @@ export class MockPaymentProvider implements PaymentProvider {
     return brand ? { type: 'card', brand, last4: '4242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3 } : undefined;
   }
 
-  async createSubscription(input: { interval: 'month' | 'year' }): Promise<CreatedSubscription> {
+  async createSubscription(input: SubscriptionRequest): Promise<CreatedSubscription> {
     const start = new Date();
-    return { id: id('sub'), customerId: id('cus'), status: 'active', periodStart: start, periodEnd: periodEnd(start, input.interval) };
+    return {
+      id: id('sub'),
+      customerId: id('cus'),
+      status: 'active',
+      periodStart: start,
+      periodEnd: periodEnd(start, input.interval),
+      paidInvoice: { id: id('in'), amountPaid: input.amount },
+    };
   }
 
   async setCancelAtPeriodEnd(): Promise<void> {}
+
+  parseWebhook(rawBody: Buffer | undefined, signature: string | undefined): ProviderEvent {
+    return parseStripeWebhook(Stripe.webhooks, this.webhookSecret, rawBody, signature);
+  }
 }

@@ -1,9 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '../../../core/http/problem.js';
-import type { PaymentStatus } from '../payment-lifecycle.js';
-import type { ProviderName } from '../schemas/transaction.schema.js';
-import type { SubscriptionStatus } from '../schemas/subscription.schema.js';
+import type { PaymentStatus } from '../payment.lifecycle.js';
 import type { MethodType } from '../schemas/payment-method.schema.js';
+import type { SubscriptionStatus } from '../schemas/subscription.schema.js';
+import type { ProviderName } from '../schemas/transaction.schema.js';
+import type { ProviderEvent, ProviderInvoice } from './provider-event.js';
 
 export const PAYMENT_PROVIDER = Symbol('PAYMENT_PROVIDER');
 
@@ -36,11 +37,13 @@ export interface CreatedSubscription {
   status: SubscriptionStatus;
   periodStart: Date;
   periodEnd: Date;
+  /** The first period's invoice when the provider charged it in the same call; otherwise it arrives as an event. */
+  paidInvoice?: ProviderInvoice;
 }
 
 /**
- * The boundary to a payment provider. Stripe is the real one, `mock` the embedded default; the
- * shape leaves room for others (PayPal). Amounts are minor units, currencies ISO 4217.
+ * The boundary to a payment provider: Stripe (vendor adapter, official SDK) or the embedded adapter,
+ * chosen by configuration in one factory. Amounts are minor units, currencies ISO 4217.
  */
 export interface PaymentProvider {
   readonly name: ProviderName;
@@ -55,6 +58,11 @@ export interface PaymentProvider {
   describeMethod(providerMethodId: string): Promise<MethodFacts | undefined>;
   createSubscription(input: SubscriptionRequest): Promise<CreatedSubscription>;
   setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<void>;
+  /**
+   * A webhook delivery: its signature checked on the raw body, then read into a provider-neutral
+   * event. A missing, wrong or stale signature, or a payload without the shape of an event, is 400.
+   */
+  parseWebhook(rawBody: Buffer | undefined, signature: string | undefined): ProviderEvent;
 }
 
 /** A provider call that failed for reasons outside the request (network, provider error): 502. */

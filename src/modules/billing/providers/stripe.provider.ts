@@ -1,6 +1,5 @@
-import Stripe from 'stripe';
-import type { PaymentStatus } from '../payment-lifecycle.js';
-import type { SubscriptionStatus } from '../schemas/subscription.schema.js';
+import type Stripe from 'stripe';
+import type { PaymentStatus } from '../payment.lifecycle.js';
 import { METHOD_TYPES, type MethodType } from '../schemas/payment-method.schema.js';
 import {
   ProviderError,
@@ -10,53 +9,22 @@ import {
   type PaymentProvider,
   type SubscriptionRequest,
 } from './payment-provider.js';
+import type { ProviderEvent } from './provider-event.js';
+import { parseStripeWebhook } from './stripe-events.js';
+import { periodOf, statusOfIntent, statusOfSubscription } from './stripe-objects.js';
 
-/** Stripe's intent statuses in our lifecycle; the requires_* states wait for the customer or a webhook. */
-export function statusOfIntent(status: Stripe.PaymentIntent.Status): PaymentStatus {
-  switch (status) {
-    case 'succeeded':
-      return 'succeeded';
-    case 'canceled':
-      return 'canceled';
-    case 'processing':
-    case 'requires_action':
-    case 'requires_capture':
-      return 'processing';
-    default:
-      return 'pending';
-  }
-}
-
-const SUBSCRIPTION_STATUS: Record<string, SubscriptionStatus> = {
-  incomplete: 'incomplete',
-  incomplete_expired: 'canceled',
-  trialing: 'trialing',
-  active: 'active',
-  past_due: 'past_due',
-  unpaid: 'unpaid',
-  canceled: 'canceled',
-  paused: 'past_due',
-};
-export const statusOfSubscription = (status: string): SubscriptionStatus => SUBSCRIPTION_STATUS[status] ?? 'incomplete';
-
-/** Period of a Stripe subscription: on the item in current API versions, on the subscription in older ones. */
-export function periodOf(subscription: Stripe.Subscription): { start: Date; end: Date } {
-  const items = subscription.items?.data;
-  const item = (Array.isArray(items) ? items[0] : undefined) as
-    (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined;
-  const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
-  // Only numbers count: anything else in a payload falls back rather than becoming an invalid date.
-  const seconds = (...values: unknown[]) =>
-    values.find((value): value is number => typeof value === 'number' && Number.isSafeInteger(value));
-  const start = seconds(item?.current_period_start, legacy.current_period_start) ?? Math.floor(Date.now() / 1000);
-  const end = seconds(item?.current_period_end, legacy.current_period_end) ?? start;
-  return { start: new Date(start * 1000), end: new Date(end * 1000) };
-}
-
+/** The vendor adapter: Stripe through its official SDK. */
 export class StripePaymentProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
 
-  constructor(private readonly stripe: Stripe) {}
+  constructor(
+    private readonly stripe: Stripe,
+    private readonly webhookSecret: string,
+  ) {}
+
+  parseWebhook(rawBody: Buffer | undefined, signature: string | undefined): ProviderEvent {
+    return parseStripeWebhook(this.stripe.webhooks, this.webhookSecret, rawBody, signature);
+  }
 
   async createIntent(input: { amount: number; currency: string; transactionId: string; idempotencyKey: string }): Promise<CreatedIntent> {
     const intent = await this.call(() =>
@@ -119,7 +87,8 @@ export class StripePaymentProvider implements PaymentProvider {
         { idempotencyKey: input.idempotencyKey },
       ),
     );
-    const period = periodOf(subscription);
+    const now = new Date();
+    const period = periodOf(subscription) ?? { start: now, end: now };
     return {
       id: subscription.id,
       customerId: customer.id,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { InvoiceSchema } from './invoice.schema.js';
-import { InvoiceCounterSchema } from './invoice-counter.schema.js';
 import { SubscriptionSchema } from './subscription.schema.js';
 import { TransactionSchema } from './transaction.schema.js';
 import { WebhookEventSchema } from './webhook-event.schema.js';
@@ -27,10 +26,14 @@ describe('billing index declarations', () => {
     expect(WebhookEventSchema.indexes()).toContainEqual([{ provider: 1, eventId: 1 }, expect.objectContaining({ unique: true })]);
   });
 
-  it('keeps invoice numbers, counters and per-payment invoices unique', () => {
+  it('keeps invoice numbers and per-payment invoices unique', () => {
     expect(InvoiceSchema.indexes()).toContainEqual([{ number: 1 }, expect.objectContaining({ unique: true })]);
     expect(InvoiceSchema.indexes()).toContainEqual([{ sourceTransactionId: 1 }, expect.objectContaining({ unique: true })]);
-    expect(InvoiceCounterSchema.indexes()).toContainEqual([{ year: 1 }, expect.objectContaining({ unique: true })]);
+  });
+
+  it('lets the relay sweep find the owed effects of payments and subscriptions', () => {
+    for (const schema of [TransactionSchema, SubscriptionSchema])
+      expect(keysOf(schema)).toContainEqual({ 'effects.state': 1, 'effects.dueAt': 1 });
   });
 
   it('finds subscriptions by their provider id', () => {

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { SchemaTypes, type HydratedDocument, type Types } from 'mongoose';
+import { carryEffects, type OwedEffect } from '../../../core/events/index.js';
 import { CHANGE_SOURCES, PROVIDERS, type ChangeSource, type ProviderName } from './transaction.schema.js';
 
 export const SUBSCRIPTION_STATUSES = ['incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'canceled'] as const;
@@ -42,12 +43,15 @@ export class Subscription {
   /** The provider's time of the last event applied; older events are refused, so late deliveries never undo newer ones. */
   @Prop() providerEventAt?: Date;
   @Prop({ type: [SubscriptionChange], default: [] }) audit: SubscriptionChange[];
+  /** What a change owes (subscription.changed), written with it; the relay delivers them. */
+  effects?: OwedEffect[];
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type SubscriptionDocument = HydratedDocument<Subscription>;
 export const SubscriptionSchema = SchemaFactory.createForClass(Subscription);
+carryEffects(SubscriptionSchema);
 
 // "My subscriptions", newest first.
 SubscriptionSchema.index({ userId: 1, createdAt: -1 });

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { SchemaTypes, type HydratedDocument, type Types } from 'mongoose';
-import { PAYMENT_STATUSES, type PaymentStatus } from '../payment-lifecycle.js';
+import { carryEffects, type OwedEffect } from '../../../core/events/index.js';
+import { PAYMENT_STATUSES, type PaymentStatus } from '../payment.lifecycle.js';
 
 export const TRANSACTION_TYPES = ['purchase', 'subscription', 'refund'] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
@@ -60,12 +61,15 @@ export class Transaction {
   @Prop({ type: BillingDetails }) billingDetails?: BillingDetails;
   @Prop({ maxlength: 500 }) failureReason?: string;
   @Prop({ type: [StatusChange], default: [] }) audit: StatusChange[];
+  /** What a change owes (the invoice, events), written with it; the relay delivers them. */
+  effects?: OwedEffect[];
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type TransactionDocument = HydratedDocument<Transaction>;
 export const TransactionSchema = SchemaFactory.createForClass(Transaction);
+carryEffects(TransactionSchema);
 
 // Webhooks find the transaction of a payment intent; one transaction per intent. Sparse, not partial:
 // the test stand-in ignores partialFilterExpression, and sparse means the same here.

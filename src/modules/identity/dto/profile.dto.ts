@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsLocale, IsOptional, IsString, IsTimeZone, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsLocale, IsOptional, IsString, IsTimeZone, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { THEMES, type Theme } from '../schemas/user.schema.js';
+
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 export class ProfileDto {
   @ApiPropertyOptional({ maxLength: 100 }) firstName?: string;
@@ -10,6 +12,7 @@ export class ProfileDto {
   @ApiPropertyOptional({ maxLength: 2000 }) bio?: string;
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty({ example: 'en' }) locale: string;
+  @ApiPropertyOptional({ example: '+4930123456', description: 'E.164, for text messages' }) phone?: string;
 }
 
 export class PreferencesDto {
@@ -62,6 +65,11 @@ export class UpdateProfileDto {
   @IsLocale()
   @MaxLength(35)
   locale?: string;
+
+  @ApiPropertyOptional({ example: '+4930123456', description: 'E.164: +, country code and number, at most 15 digits' })
+  @IsOptional()
+  @Matches(E164, { message: 'phone must be an E.164 number such as +4930123456' })
+  phone?: string;
 }
 
 export class UpdatePreferencesDto {

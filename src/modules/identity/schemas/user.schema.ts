@@ -17,6 +17,8 @@ export class UserProfile {
   /** IANA zone; dates are stored in UTC and converted with it at the edge. */
   @Prop({ default: 'UTC' }) timezone: string;
   @Prop({ default: 'en' }) locale: string;
+  /** E.164, for text messages the user asked for. */
+  @Prop({ maxlength: 16 }) phone?: string;
 }
 
 @Schema({ _id: false })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
-import { CAPTURE_STATUSES, type CaptureStatus } from '../schemas/email-capture.schema.js';
+import { CAPTURE_STATUSES, type CaptureStatus } from '../email-capture.lifecycle.js';
 
 export class CreateEmailCaptureDto {
   @ApiProperty({ format: 'email' })

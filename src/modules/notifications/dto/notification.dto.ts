@@ -12,22 +12,17 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '../../../core/auth/roles.js';
+import { IsPublicHttpsUrl } from '../../../core/net/index.js';
+import { ExactlyOneOf } from '../../../core/http/exactly-one-of.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
-import {
-  CHANNELS,
-  DELIVERY_STATUSES,
-  NOTIFICATION_TYPES,
-  PRIORITIES,
-  type Channel,
-  type DeliveryStatus,
-  type NotificationType,
-  type Priority,
-} from '../notification-types.js';
+import { CHANNELS, DELIVERY_STATUSES, PRIORITIES, type Channel, type DeliveryStatus, type Priority } from '../notification-types.js';
+import { REGISTERED_TYPES } from './channel-settings.dto.js';
 
 export class NotificationActionDto {
   @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) label: string;
@@ -56,7 +51,7 @@ export class DeliveryByChannelDto {
 export class NotificationDto {
   @ApiProperty() id: string;
   @ApiProperty() userId: string;
-  @ApiProperty({ enum: NOTIFICATION_TYPES }) type: NotificationType;
+  @ApiProperty({ type: String, enum: REGISTERED_TYPES }) type: string;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
   @ApiProperty({ type: NotificationActionDto, isArray: true }) actions: NotificationActionDto[];
@@ -76,11 +71,32 @@ export class NotificationDto {
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class NotificationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: NOTIFICATION_TYPES }) @IsOptional() @IsIn(NOTIFICATION_TYPES) type?: NotificationType;
+  @ApiPropertyOptional({ type: String, enum: REGISTERED_TYPES }) @IsOptional() @IsIn(REGISTERED_TYPES) type?: string;
   @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(toBoolean) @IsBoolean() read?: boolean;
   @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() to?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'The nextCursor of a previous answer: the items after it, newest first (page is then ignored)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  after?: string;
+}
+
+/** A page of my notifications; `nextCursor` continues after the last item (null at the end). */
+export class NotificationListDto {
+  @ApiProperty({ type: NotificationDto, isArray: true }) items: NotificationDto[];
+  @ApiProperty() limit: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next items; null at the end' })
+  nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'Items matching the filters, across all pages (page answers only, not after a cursor)' })
+  total?: number;
+  @ApiPropertyOptional({ description: 'The page answered (page answers only)' }) page?: number;
 }
 
 export class UnreadCountDto {
@@ -91,6 +107,7 @@ export class ReadAllResultDto {
   @ApiProperty() updated: number;
 }
 
+@ExactlyOneOf('userIds', 'role')
 export class SendNotificationDto {
   @ApiPropertyOptional({ type: String, isArray: true, description: 'Recipients by id (up to 1000), or use role' })
   @IsOptional()
@@ -102,7 +119,7 @@ export class SendNotificationDto {
 
   @ApiPropertyOptional({ enum: ROLES, description: 'Every user with this role' }) @IsOptional() @IsIn(ROLES) role?: Role;
 
-  @ApiProperty({ enum: NOTIFICATION_TYPES }) @IsIn(NOTIFICATION_TYPES) type: NotificationType;
+  @ApiProperty({ type: String, enum: REGISTERED_TYPES }) @IsIn(REGISTERED_TYPES) type: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiProperty({ maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) body: string;
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
@@ -148,9 +165,14 @@ export class PushSubscriptionKeysDto {
 }
 
 export class SubscribePushDto {
-  @ApiProperty({ format: 'uri', description: 'The push service endpoint from PushSubscription.endpoint' })
-  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @ApiProperty({
+    format: 'uri',
+    maxLength: 2048,
+    description: 'The push service endpoint from PushSubscription.endpoint: a public https URL (no credentials, local or private hosts)',
+  })
+  @IsString()
   @MaxLength(2048)
+  @IsPublicHttpsUrl()
   endpoint: string;
 
   @ApiProperty({ type: PushSubscriptionKeysDto })

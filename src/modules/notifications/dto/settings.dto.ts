@@ -1,25 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { CHANNELS, NOTIFICATION_TYPES, type ChannelSwitches, type NotificationType } from '../notification-types.js';
+import { CHANNELS, type ChannelSwitches } from '../notification-types.js';
+import { ChannelSettingsDto, ChannelSettingsViewDto, REGISTERED_TYPES } from './channel-settings.dto.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export class ChannelSwitchesDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() in_app?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() push?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() sms?: boolean;
-}
-
-/** One optional ChannelSwitchesDto per notification type. */
-export class ChannelSettingsDto {}
-for (const type of NOTIFICATION_TYPES) {
-  ApiPropertyOptional({ type: ChannelSwitchesDto })(ChannelSettingsDto.prototype, type);
-  IsOptional()(ChannelSettingsDto.prototype, type);
-  ValidateNested()(ChannelSettingsDto.prototype, type);
-  Type(() => ChannelSwitchesDto)(ChannelSettingsDto.prototype, type);
-}
 
 export class QuietHoursDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
@@ -35,7 +20,7 @@ export class UpdateNotificationSettingsDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => ChannelSettingsDto)
-  channels?: Partial<Record<NotificationType, Partial<ChannelSwitches>>>;
+  channels?: Record<string, Partial<ChannelSwitches>>;
 
   @ApiPropertyOptional({ type: QuietHoursDto })
   @IsOptional()
@@ -43,17 +28,6 @@ export class UpdateNotificationSettingsDto {
   @Type(() => QuietHoursDto)
   quietHours?: QuietHoursDto;
 }
-
-class ChannelSwitchesViewDto {
-  @ApiProperty() in_app: boolean;
-  @ApiProperty() email: boolean;
-  @ApiProperty() push: boolean;
-  @ApiProperty() sms: boolean;
-}
-
-/** Every notification type with its channel switches. */
-class ChannelSettingsViewDto {}
-for (const type of NOTIFICATION_TYPES) ApiProperty({ type: ChannelSwitchesViewDto })(ChannelSettingsViewDto.prototype, type);
 
 class QuietHoursViewDto {
   @ApiProperty() enabled: boolean;
@@ -63,8 +37,13 @@ class QuietHoursViewDto {
 
 export class NotificationSettingsDto {
   @ApiProperty({ type: ChannelSettingsViewDto, description: `Per type, each channel (${CHANNELS.join(', ')}) on or off` })
-  channels: Record<NotificationType, ChannelSwitches>;
+  channels: Record<string, ChannelSwitches>;
   @ApiProperty({ type: QuietHoursViewDto }) quietHours: QuietHoursViewDto;
-  @ApiProperty({ enum: NOTIFICATION_TYPES, isArray: true, description: 'Always delivered in-app and by email, even in quiet hours' })
-  criticalTypes: NotificationType[];
+  // The items' enum is the live registry list (not `isArray`, which would fix the item type while it is empty).
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: REGISTERED_TYPES },
+    description: 'Always delivered in-app and by email, even in quiet hours',
+  })
+  criticalTypes: string[];
 }

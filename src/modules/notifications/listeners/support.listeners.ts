@@ -1,9 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { systemContext } from '../../../core/auth/request-context.js';
 import { AppConfig } from '../../../core/config/app-config.js';
 import { EffectsRelay } from '../../../core/events/index.js';
-import type { ConsultationChangedEvent, TicketAssignedEvent, TicketRepliedEvent, TicketStatusChangedEvent } from '../../support/index.js';
-import { EmailQueueService } from '../email/email-queue.service.js';
-import type { TemplateName } from '../email/templates.js';
+import { MailService } from '../../mail/index.js';
+import {
+  SUPPORT_NOTIFICATION_TYPES,
+  type ConsultationChangedEvent,
+  type TicketAssignedEvent,
+  type TicketRepliedEvent,
+  type TicketStatusChangedEvent,
+} from '../../support/index.js';
+import { NotificationTypes } from '../notification-type-registry.js';
 import { NotifyService } from '../notify.service.js';
 
 const STATUS_LABELS: Record<TicketStatusChangedEvent['ticketStatus'], string> = {
@@ -30,11 +37,16 @@ export class SupportListeners implements OnModuleInit {
   constructor(
     private readonly relay: EffectsRelay,
     private readonly notify: NotifyService,
-    private readonly emails: EmailQueueService,
+    private readonly mail: MailService,
     private readonly config: AppConfig,
-  ) {}
+    types: NotificationTypes,
+  ) {
+    // In the constructor, not onModuleInit: the API document, built before that, lists the types.
+    types.register(SUPPORT_NOTIFICATION_TYPES);
+  }
 
   onModuleInit(): void {
+    this.mail.templates.require('notifications', 'ticket-reply', 'ticket-status-changed', 'consultation-update');
     this.relay.on('support.ticket-replied', 'notifications', (event, key) => this.ticketReplied(event, key));
     this.relay.on('support.ticket-status-changed', 'notifications', (event, key) => this.ticketStatusChanged(event, key));
     this.relay.on('support.ticket-assigned', 'notifications', (event, key) => this.ticketAssigned(event, key));
@@ -72,7 +84,7 @@ export class SupportListeners implements OnModuleInit {
   }
 
   private async ticketAssigned(event: TicketAssignedEvent, key: string): Promise<void> {
-    await this.notify.notify(event.assigneeId, {
+    await this.notify.notify(systemContext(key), event.assigneeId, {
       type: 'support',
       title: `Assigned to you: ${event.ticketNumber}`,
       body: event.subject,
@@ -85,7 +97,7 @@ export class SupportListeners implements OnModuleInit {
     const headline = CONSULTATION_HEADLINES[event.change];
     const when = formatIn(event.scheduledAt, event.timezone);
     const url = `${this.config.get('PUBLIC_BASE_URL')}/support/consultations/${event.consultationId}`;
-    await this.notify.notify(event.requesterId, {
+    await this.notify.notify(systemContext(key), event.requesterId, {
       type: 'support',
       title: headline,
       body: event.change === 'completed' || event.change === 'canceled' ? headline : `${headline}: ${when}`,
@@ -110,12 +122,12 @@ export class SupportListeners implements OnModuleInit {
   private async tell(
     recipient: { recipientId?: string; recipientEmail?: string },
     key: string,
-    template: TemplateName,
+    template: string,
     variables: Record<string, unknown>,
     notice: { type: 'ticket-reply' | 'support'; title: string; body: string; url: string },
   ): Promise<void> {
     if (recipient.recipientId) {
-      await this.notify.notify(recipient.recipientId, {
+      await this.notify.notify(systemContext(key), recipient.recipientId, {
         type: notice.type,
         title: notice.title,
         body: notice.body,
@@ -125,7 +137,7 @@ export class SupportListeners implements OnModuleInit {
         dedupeKey: key,
       });
     } else if (recipient.recipientEmail) {
-      await this.emails.enqueue({
+      await this.mail.enqueue(systemContext(key), {
         to: recipient.recipientEmail,
         template,
         variables: { name: 'there', ...variables },

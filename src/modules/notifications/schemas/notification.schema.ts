@@ -1,16 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { SchemaTypes, type HydratedDocument, type Types } from 'mongoose';
-import type { TemplateName } from '../email/templates.js';
-import {
-  CHANNELS,
-  DELIVERY_STATUSES,
-  NOTIFICATION_TYPES,
-  PRIORITIES,
-  type Channel,
-  type DeliveryStatus,
-  type NotificationType,
-  type Priority,
-} from '../notification-types.js';
+import { CHANNELS, DELIVERY_STATUSES, PRIORITIES, type Channel, type DeliveryStatus, type Priority } from '../notification-types.js';
 
 @Schema({ _id: false })
 export class NotificationAction {
@@ -40,11 +30,16 @@ export class DeliveryByChannel {
   @Prop({ type: ChannelDelivery }) sms?: ChannelDelivery;
 }
 
+/**
+ * One notification of one user. Its `createdAt` is the time it shows in the user's list (its
+ * `scheduledFor`, set on insert), so the list and its cursor feed page in the order the user sees.
+ */
 @Schema({ collection: 'notifications', timestamps: true })
 export class Notification {
   _id: Types.ObjectId;
   @Prop({ type: SchemaTypes.ObjectId, required: true }) userId: Types.ObjectId;
-  @Prop({ type: String, enum: NOTIFICATION_TYPES, required: true }) type: NotificationType;
+  /** A type some context registered (NotificationTypes); checked before every insert. */
+  @Prop({ type: String, required: true, maxlength: 60 }) type: string;
   @Prop({ required: true, maxlength: 200 }) title: string;
   @Prop({ required: true, maxlength: 5000 }) body: string;
   @Prop({ type: [NotificationAction], default: [] }) actions: NotificationAction[];
@@ -61,9 +56,13 @@ export class Notification {
   @Prop({ required: true }) scheduledFor: Date;
   /** Set once the channels other than in-app have been handed off. */
   @Prop() dispatchedAt?: Date;
+  /** A dispatcher holds the notification until then; one that died leaves it to the next after this. */
+  @Prop() dispatchLockedUntil?: Date;
+  /** Marks the notifications one dispatcher claimed (or inserted to dispatch), to read back exactly those. */
+  @Prop({ maxlength: 40 }) dispatchClaim?: string;
   @Prop({ maxlength: 100 }) groupKey?: string;
   /** The email of a scheduled notification, rendered and queued when it is dispatched. */
-  @Prop({ type: Object }) pendingEmail?: { template: TemplateName; variables: Record<string, unknown> };
+  @Prop({ type: Object }) pendingEmail?: { template: string; variables: Record<string, unknown> };
   /** The server removes the notification at this time (TTL); read ones sooner than unread. */
   @Prop({ required: true }) expiresAt: Date;
   createdAt: Date;
@@ -73,12 +72,14 @@ export class Notification {
 export type NotificationDocument = HydratedDocument<Notification>;
 export const NotificationSchema = SchemaFactory.createForClass(Notification);
 
-// "My notifications", newest first, and the same per type, priority or read state.
-NotificationSchema.index({ userId: 1, scheduledFor: -1, _id: -1 });
-NotificationSchema.index({ userId: 1, read: 1, scheduledFor: -1 });
-NotificationSchema.index({ userId: 1, type: 1, scheduledFor: -1 });
-NotificationSchema.index({ userId: 1, priority: 1, scheduledFor: -1 });
-// Scheduled notifications not yet handed to their channels, oldest first.
+// GET /api/notifications (pages and the cursor feed), newest first, and the same per type, priority or read state.
+NotificationSchema.index({ userId: 1, createdAt: -1, _id: -1 });
+NotificationSchema.index({ userId: 1, read: 1, createdAt: -1 });
+NotificationSchema.index({ userId: 1, type: 1, createdAt: -1 });
+NotificationSchema.index({ userId: 1, priority: 1, createdAt: -1 });
+// The notifications.dispatch-scheduled job: due notifications not yet handed to their channels, oldest first.
 NotificationSchema.index({ dispatchedAt: 1, scheduledFor: 1 });
+// NotificationsRepository.claimDue: reads back exactly the notifications one claim took (unset once dispatched).
+NotificationSchema.index({ dispatchClaim: 1 }, { sparse: true });
 // Expiry: the server deletes each notification at its expiresAt.
 NotificationSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -50,7 +50,7 @@ export class ConsultationHistoryDto {
   @ApiProperty({ enum: CONSULTATION_STATUSES }) to: ConsultationStatus;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty() source: string;
-  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null when the move gave none' }) reason?: string | null;
 }
 
 export class ConsultationDto {

@@ -48,7 +48,7 @@ export class TicketHistoryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty() source: string;
   @ApiPropertyOptional() actorId?: string;
-  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null when the move gave none' }) reason?: string | null;
 }
 
 export class TicketSummaryDto {

@@ -1,0 +1,132 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { trusted, Types, type Model } from 'mongoose';
+import { anyOf } from '../../core/database/find-page.js';
+import { EffectsRelay, owedEffects, type EffectRequest } from '../../core/events/index.js';
+import { IllegalTransitionProblem } from '../../core/http/problem.js';
+import type { TransitionOrigin } from '../../core/lifecycle/index.js';
+import type { ProviderOutcome } from './provider-outcome.js';
+import type { ProviderSubscriptionState } from './providers/provider-event.js';
+import { Subscription, type SubscriptionItem, type SubscriptionStatus } from './schemas/subscription.schema.js';
+import { refusalOf, subscriptionChange } from './subscription-changes.js';
+
+const MOVE_ATTEMPTS = 5;
+/** Statuses in which a subscription still runs: one of these per user and item. */
+const LIVE: readonly SubscriptionStatus[] = ['trialing', 'active', 'past_due'];
+
+export type NewSubscription = Omit<Subscription, 'cancelAtPeriodEnd' | 'audit' | 'effects' | 'providerEventAt' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * The one writer of `subscriptions`. A change of state is a compare-and-set on the status it was
+ * read in and on the provider's time of the last event applied, with its audit entry and the
+ * `subscription.changed` it owes in the same update, delivered right after.
+ */
+@Injectable()
+export class SubscriptionsRepository {
+  private readonly logger = new Logger(SubscriptionsRepository.name);
+
+  constructor(
+    @InjectModel(Subscription.name) readonly model: Model<Subscription>,
+    private readonly relay: EffectsRelay,
+  ) {}
+
+  findById(id: string): Promise<Subscription | null> {
+    return this.model.findById(new Types.ObjectId(id)).lean<Subscription>();
+  }
+
+  findByProviderId(providerSubscriptionId: string): Promise<Subscription | null> {
+    return this.model.findOne({ providerSubscriptionId }).lean<Subscription>();
+  }
+
+  /** The user's newest subscriptions; a user holds a handful, so the list is bounded rather than paged. */
+  listFor(userId: string): Promise<Subscription[]> {
+    return this.model
+      .find({ userId: new Types.ObjectId(userId) })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(100)
+      .lean<Subscription[]>();
+  }
+
+  hasLive(userId: Types.ObjectId, itemType: SubscriptionItem, itemId: string): Promise<unknown> {
+    return this.model.exists({ userId, itemType, itemId, status: anyOf(LIVE) });
+  }
+
+  async insert(subscription: NewSubscription, origin: TransitionOrigin): Promise<Subscription> {
+    const created = (
+      await this.model.create({
+        ...subscription,
+        audit: [subscriptionChange(null, subscription.status, origin)],
+        effects: owedEffects(this.owed(subscription, `subscription:${subscription._id.toString()}:created`)),
+      })
+    ).toObject();
+    await this.deliver(created);
+    return created;
+  }
+
+  async setCancelAtPeriodEnd(id: Types.ObjectId, cancel: boolean): Promise<Subscription | null> {
+    return this.model
+      .findOneAndUpdate({ _id: id }, { $set: { cancelAtPeriodEnd: cancel } }, { returnDocument: 'after' })
+      .lean<Subscription>();
+  }
+
+  /**
+   * The provider's word on a subscription: applied only when the event is not older than the last change
+   * applied, and only along the lifecycle; otherwise ignored with the reason. The same status with a new
+   * period is a change too. The check and the write are one conditional update, so two racing events
+   * cannot both win.
+   */
+  async applyProviderState(state: ProviderSubscriptionState, origin: TransitionOrigin, eventAt: Date): Promise<ProviderOutcome> {
+    for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
+      const current = await this.findByProviderId(state.id);
+      if (!current) return 'unknown';
+      // This very event was applied before (its first delivery died before it was marked done).
+      if (origin.eventId && (current.audit ?? []).some((change) => change.eventId === origin.eventId)) return 'unchanged';
+      const refusal = refusalOf(current, state.status, eventAt);
+      if (refusal) return { ignored: refusal };
+      const $set: Record<string, unknown> = { status: state.status, providerEventAt: eventAt };
+      if (state.periodStart) $set.currentPeriodStart = state.periodStart;
+      if (state.periodEnd) $set.currentPeriodEnd = state.periodEnd;
+      if (state.cancelAtPeriodEnd !== undefined) $set.cancelAtPeriodEnd = state.cancelAtPeriodEnd;
+      if (state.status === 'canceled') $set.canceledAt = new Date();
+      const key = `subscription:${current._id.toString()}:${origin.eventId ?? new Types.ObjectId().toString()}`;
+      const updated = await this.model
+        .findOneAndUpdate(
+          {
+            _id: current._id,
+            status: current.status,
+            $or: [{ providerEventAt: null }, { providerEventAt: trusted({ $lte: eventAt }) }],
+          },
+          {
+            $set,
+            $push: {
+              audit: subscriptionChange(current.status, state.status, origin, eventAt),
+              effects: { $each: owedEffects(this.owed({ ...current, status: state.status }, key)) },
+            },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<Subscription>();
+      if (!updated) continue;
+      await this.deliver(updated);
+      return 'applied';
+    }
+    throw new IllegalTransitionProblem('subscription', 'a concurrently changed state', state.status);
+  }
+
+  private owed(subscription: Pick<Subscription, '_id' | 'userId' | 'status'>, key: string): EffectRequest[] {
+    return this.relay.owe(
+      'subscription.changed',
+      { subscriptionId: subscription._id.toString(), userId: subscription.userId.toString(), subscriptionStatus: subscription.status },
+      key,
+    );
+  }
+
+  /** Effects run now for promptness; one that fails stays owed and the relay's sweep retries it. */
+  private async deliver(subscription: Subscription): Promise<void> {
+    try {
+      await this.relay.deliver(this.model, subscription);
+    } catch (error) {
+      this.logger.warn(`effects of subscription ${subscription._id.toString()} left to the sweep: ${(error as Error).message}`);
+    }
+  }
+}

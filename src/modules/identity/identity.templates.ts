@@ -1,0 +1,16 @@
+import { layoutEmail } from '../mail/index.js';
+
+/** Identity's emails, registered with the mail module when identity starts. */
+export const IDENTITY_TEMPLATES = [
+  layoutEmail({
+    name: 'welcome',
+    subject: 'Welcome to Atrium, {{name}}',
+    body: 'Hello {{name}},\n\nyour account is ready. Sign in any time to pick up where you left off.',
+    action: { label: 'Open Atrium', url: '{{baseUrl}}' },
+  }),
+  layoutEmail({
+    name: 'password-changed',
+    subject: 'Your Atrium password was changed',
+    body: 'Hello {{name}},\n\nyour password was changed and your other devices were signed out. If this was not you, reset your password now.',
+  }),
+];

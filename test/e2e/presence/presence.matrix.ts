@@ -1,0 +1,15 @@
+import type { Actor, MatrixRow } from '../access/route-matrix.js';
+
+const signedIn = (status: number): Record<Actor, number> => ({
+  anonymous: 401,
+  owner: status,
+  other: status,
+  staff: status,
+  admin: status,
+});
+
+/** Presence: each user reports their own; every signed-in user sees anyone's. */
+export const PRESENCE_MATRIX: Record<string, MatrixRow> = {
+  'POST /api/presence/heartbeat': { request: () => ({ body: {} }), expect: signedIn(200) },
+  'GET /api/presence/{userId}': { request: ({ owner }) => ({ params: { userId: owner.id } }), expect: signedIn(200) },
+};
