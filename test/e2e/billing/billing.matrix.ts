@@ -1,20 +1,6 @@
 import type { Actor, MatrixRow, ProbeContext } from '../access/route-matrix.js';
+import { everyone, signedIn, staffOnly } from '../access/expectations.js';
 
-const everyone = (status: number): Record<Actor, number> => ({
-  anonymous: status,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const signedIn = (status: number): Record<Actor, number> => ({
-  anonymous: 401,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const staffOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: status, admin: status });
 /** The payer or staff; for anyone else the resource does not exist. */
 const payerOrStaff = (status: number): Record<Actor, number> => ({
   anonymous: 401,

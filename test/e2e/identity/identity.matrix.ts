@@ -1,23 +1,8 @@
 import { login, uniqueEmail } from '../../support/auth.js';
 import { sessionIdOf } from '../../support/factories/identity.js';
 import type { Actor, MatrixRow, ProbeContext } from '../access/route-matrix.js';
+import { everyone, signedIn, staffOnly, adminOnly } from '../access/expectations.js';
 
-const everyone = (status: number): Record<Actor, number> => ({
-  anonymous: status,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const signedIn = (status: number): Record<Actor, number> => ({
-  anonymous: 401,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const staffOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: status, admin: status });
-const adminOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: 403, admin: status });
 /** The owner or staff; for another user the resource does not exist. */
 const ownerOrStaff = (status: number): Record<Actor, number> => ({
   anonymous: 401,

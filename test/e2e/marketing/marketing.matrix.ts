@@ -1,14 +1,6 @@
 import { captureEmail, captureToken, signUp } from '../../support/factories/marketing.js';
-import type { Actor, MatrixRow, ProbeContext } from '../access/route-matrix.js';
-
-const everyone = (status: number): Record<Actor, number> => ({
-  anonymous: status,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const staffOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: status, admin: status });
+import type { MatrixRow, ProbeContext } from '../access/route-matrix.js';
+import { everyone, staffOnly } from '../access/expectations.js';
 
 /** A fresh pending sign-up's signed link token. */
 async function linkToken(context: ProbeContext, purpose: 'confirm' | 'unsubscribe'): Promise<string> {

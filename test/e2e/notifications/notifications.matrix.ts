@@ -1,14 +1,7 @@
 import type { Actor, MatrixRow, ProbeContext } from '../access/route-matrix.js';
+import { signedIn, staffOnly } from '../access/expectations.js';
 import { notifyUser } from '../../support/factories/notifications.js';
 
-const signedIn = (status: number): Record<Actor, number> => ({
-  anonymous: 401,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const staffOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: status, admin: status });
 /** Notifications are personal: for anyone but their owner (staff and admin too) they do not exist. */
 const ownerOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: status, other: 404, staff: 404, admin: 404 });
 

@@ -1,12 +1,5 @@
-import type { Actor, MatrixRow } from '../access/route-matrix.js';
-
-const signedIn = (status: number): Record<Actor, number> => ({
-  anonymous: 401,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
+import type { MatrixRow } from '../access/route-matrix.js';
+import { signedIn } from '../access/expectations.js';
 
 /** Presence: each user reports their own; every signed-in user sees anyone's. */
 export const PRESENCE_MATRIX: Record<string, MatrixRow> = {

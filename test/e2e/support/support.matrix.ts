@@ -2,17 +2,10 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { ContactMessage } from '../../../src/modules/support/schemas/contact-message.schema.js';
 import type { Actor, MatrixRow, ProbeContext } from '../access/route-matrix.js';
+import { signedIn, staffOnly } from '../access/expectations.js';
 
 const DAY_MS = 86_400_000;
 
-const signedIn = (status: number): Record<Actor, number> => ({
-  anonymous: 401,
-  owner: status,
-  other: status,
-  staff: status,
-  admin: status,
-});
-const staffOnly = (status: number): Record<Actor, number> => ({ anonymous: 401, owner: 403, other: 403, staff: status, admin: status });
 /** The owner or the desk; for anyone else the resource does not exist. */
 const ownerOrDesk = (status: number): Record<Actor, number> => ({
   anonymous: 401,
