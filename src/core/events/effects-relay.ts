@@ -64,12 +64,20 @@ export class EffectsRelay {
     this.carriers.add(model as unknown as Model<Carrier>);
   }
 
-  /** Runs the due effects of one document now; what fails stays owed for the sweep. */
+  /**
+   * Runs the due effects of one document now, for promptness. It never fails its caller: the change
+   * is already written with what it owes, so whatever fails here (even the database) stays owed for the sweep.
+   */
   async deliver<T extends EffectCarrier>(model: Model<T>, document: { _id: Types.ObjectId; effects?: OwedEffect[] }): Promise<void> {
     const carrier = model as unknown as Model<Carrier>;
     const now = Date.now();
     for (const effect of document.effects ?? []) {
-      if (effect.state === 'pending' && effect.dueAt.getTime() <= now) await this.runOne(carrier, document._id, effect.key);
+      if (effect.state !== 'pending' || effect.dueAt.getTime() > now) continue;
+      await this.runOne(carrier, document._id, effect.key).catch((error: unknown) => {
+        this.logger.warn(
+          `effect ${effect.name} (${effect.key}) left to the sweep: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import { anyOf } from '../../core/database/find-page.js';
@@ -23,8 +23,6 @@ export type NewSubscription = Omit<Subscription, 'cancelAtPeriodEnd' | 'audit' |
  */
 @Injectable()
 export class SubscriptionsRepository {
-  private readonly logger = new Logger(SubscriptionsRepository.name);
-
   constructor(
     @InjectModel(Subscription.name) readonly model: Model<Subscription>,
     private readonly relay: EffectsRelay,
@@ -59,7 +57,7 @@ export class SubscriptionsRepository {
         effects: owedEffects(this.owed(subscription, `subscription:${subscription._id.toString()}:created`)),
       })
     ).toObject();
-    await this.deliver(created);
+    await this.relay.deliver(this.model, created);
     return created;
   }
 
@@ -107,7 +105,7 @@ export class SubscriptionsRepository {
         )
         .lean<Subscription>();
       if (!updated) continue;
-      await this.deliver(updated);
+      await this.relay.deliver(this.model, updated);
       return 'applied';
     }
     throw new IllegalTransitionProblem('subscription', 'a concurrently changed state', state.status);
@@ -119,14 +117,5 @@ export class SubscriptionsRepository {
       { subscriptionId: subscription._id.toString(), userId: subscription.userId.toString(), subscriptionStatus: subscription.status },
       key,
     );
-  }
-
-  /** Effects run now for promptness; one that fails stays owed and the relay's sweep retries it. */
-  private async deliver(subscription: Subscription): Promise<void> {
-    try {
-      await this.relay.deliver(this.model, subscription);
-    } catch (error) {
-      this.logger.warn(`effects of subscription ${subscription._id.toString()} left to the sweep: ${(error as Error).message}`);
-    }
   }
 }

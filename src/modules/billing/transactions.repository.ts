@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model, type QueryFilter } from 'mongoose';
 import { anyOf, findPage, type PageRequest } from '../../core/database/find-page.js';
@@ -44,8 +44,6 @@ export type NewRefund = Pick<
  */
 @Injectable()
 export class TransactionsRepository {
-  private readonly logger = new Logger(TransactionsRepository.name);
-
   constructor(
     @InjectModel(Transaction.name) readonly model: Model<Transaction>,
     private readonly relay: EffectsRelay,
@@ -83,7 +81,7 @@ export class TransactionsRepository {
       set,
       effects: owedByMove(this.relay, payment, to),
     });
-    if (result.moved) await this.deliver(result.document);
+    if (result.moved) await this.relay.deliver(this.model, result.document);
     return result;
   }
 
@@ -137,7 +135,7 @@ export class TransactionsRepository {
         effects: owedEffects(effects),
       })
     ).toObject();
-    await this.deliver(created);
+    await this.relay.deliver(this.model, created);
     return created;
   }
 
@@ -160,21 +158,12 @@ export class TransactionsRepository {
           effects: owedEffects(owed),
         })
       ).toObject();
-      await this.deliver(created);
+      await this.relay.deliver(this.model, created);
       return { charge: created, created: true };
     } catch (error) {
       if (!charge.providerInvoiceId || !isDuplicateKeyOn(error, ['providerInvoiceId'])) throw error;
       const existing = await this.model.findOne({ providerInvoiceId: charge.providerInvoiceId }).lean<Transaction>();
       return { charge: existing!, created: false };
-    }
-  }
-
-  /** Effects run now for promptness; one that fails stays owed and the relay's sweep retries it. */
-  private async deliver(transaction: Transaction): Promise<void> {
-    try {
-      await this.relay.deliver(this.model, transaction);
-    } catch (error) {
-      this.logger.warn(`effects of transaction ${transaction._id.toString()} left to the sweep: ${(error as Error).message}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpStatus, Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { PermissionPolicy, type Subject } from '../../core/auth/permission-policy.js';
@@ -33,8 +33,6 @@ const ACTIONS: Record<
 /** Consultations: requested by a user, confirmed, rescheduled and closed by staff, rated once after they took place. */
 @Injectable()
 export class ConsultationsService implements OnModuleInit {
-  private readonly logger = new Logger(ConsultationsService.name);
-
   constructor(
     @InjectModel(Consultation.name) private readonly consultations: Model<Consultation>,
     private readonly policy: PermissionPolicy,
@@ -165,7 +163,7 @@ export class ConsultationsService implements OnModuleInit {
       set,
       effects: change ? this.owe(consultation, change, scheduledAt, meeting?.url, reason) : [],
     });
-    if (moved) await this.deliver(document);
+    if (moved) await this.relay.deliver(this.consultations, document);
     return toConsultationDto(document);
   }
 
@@ -190,7 +188,7 @@ export class ConsultationsService implements OnModuleInit {
       )
       .lean<Consultation>();
     if (!updated) throw new IllegalTransitionProblem('consultation', 'a concurrently changed state', 'rescheduled');
-    await this.deliver(updated);
+    await this.relay.deliver(this.consultations, updated);
     return toConsultationDto(updated);
   }
 
@@ -217,13 +215,5 @@ export class ConsultationsService implements OnModuleInit {
     this.policy.requireOn(ctx, permission, consultation ? subjectOf(consultation) : {}, 'consultation');
     if (!consultation) throw new NotFoundException('No such consultation.');
     return consultation;
-  }
-
-  private async deliver(consultation: Consultation): Promise<void> {
-    try {
-      await this.relay.deliver(this.consultations, consultation);
-    } catch (error) {
-      this.logger.warn(`effects of consultation ${consultation._id.toString()} left to the sweep: ${(error as Error).message}`);
-    }
   }
 }

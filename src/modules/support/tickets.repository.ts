@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { findPage, type PageRequest } from '../../core/database/find-page.js';
@@ -47,8 +47,6 @@ export type NewMessage = Omit<TicketMessage, '_id' | 'createdAt'>;
  */
 @Injectable()
 export class TicketsRepository {
-  private readonly logger = new Logger(TicketsRepository.name);
-
   constructor(
     @InjectModel(SupportTicket.name) readonly model: Model<SupportTicket>,
     private readonly sequences: Sequences,
@@ -113,7 +111,7 @@ export class TicketsRepository {
     } as QueryFilter<SupportTicket>;
     const updated = await this.model.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<SupportTicket>();
     if (!updated) return this.refuse(ticket._id, 'messages', MAX_MESSAGES_PER_TICKET);
-    await this.deliver(updated);
+    await this.relay.deliver(this.model, updated);
     return updated;
   }
 
@@ -139,7 +137,7 @@ export class TicketsRepository {
       )
       .lean<SupportTicket>();
     if (!updated) throw new NotFoundException('No such ticket.');
-    await this.deliver(updated);
+    await this.relay.deliver(this.model, updated);
     return updated;
   }
 
@@ -152,7 +150,7 @@ export class TicketsRepository {
   /** Moves the status through the lifecycle: compare-and-set, audited, with its owed effects, then delivered. */
   async move(request: TransitionRequest<TicketStatus>): Promise<TransitionResult<SupportTicket>> {
     const result = await transition(this.model, ticketLifecycle, request);
-    if (result.moved) await this.deliver(result.document);
+    if (result.moved) await this.relay.deliver(this.model, result.document);
     return result;
   }
 
@@ -171,15 +169,6 @@ export class TicketsRepository {
     sort: Record<string, 1 | -1>,
   ): Promise<Page<D>> {
     return findPage(this.model, filter, request, toDto, sort);
-  }
-
-  /** Effects run now for promptness; one that fails stays owed and the relay's sweep retries it. */
-  private async deliver(ticket: SupportTicket): Promise<void> {
-    try {
-      await this.relay.deliver(this.model, ticket);
-    } catch (error) {
-      this.logger.warn(`effects of ticket ${ticket._id.toString()} left to the sweep: ${(error as Error).message}`);
-    }
   }
 
   /** Why a guarded append matched nothing: gone, closed, or full. */
