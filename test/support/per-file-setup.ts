@@ -11,6 +11,7 @@ process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS ??= '2000';
 // Rate limits are tested in their own file with low values; elsewhere they stay out of the way.
 process.env.AUTH_RATE_LIMIT_PER_MINUTE ??= '100000';
 process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ??= '100000';
+process.env.USER_RATE_LIMIT_PER_MINUTE ??= '100000';
 // Scheduled jobs stay off unless a test turns them on; tests drive the workers themselves.
 process.env.JOBS_ENABLED ??= 'false';
 process.env.JWT_SECRET ??= 'test-secret-that-is-long-enough-0123456789';

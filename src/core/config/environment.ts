@@ -82,15 +82,30 @@ export class Environment {
   @Min(100)
   SHUTDOWN_GRACE_MS = 10_000;
 
+  /** Requests per client address and sign-in route in each rate-limit window; 0 turns this limit off. */
   @Transform(toInt)
   @IsInt()
-  @Min(1)
+  @Min(0)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** Requests per client address to other public routes in each window; 0 turns this limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** Requests per signed-in user to routes that are not public in each window, whatever the role; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  USER_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** The window every rate limit counts in: 60 makes the limits above per minute (tests shorten it). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** How long an instance trusts what it read of an account (status, role, session); 0 reads it on every request. */
   @Transform(toInt)
@@ -119,6 +134,13 @@ export class Environment {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()
   JOBS_ENABLED = true;
+
+  /** Bearer token of GET /metrics; unset turns metrics off (production: at least 32 characters, see production-secrets.ts). */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S+$/, { message: 'must be one word without spaces' })
+  METRICS_TOKEN?: string;
 
   // EMAIL_*, SMTP_URL and MAIL_FROM: the mail module's section (modules/mail/mail.config.ts).
 

@@ -21,6 +21,8 @@ const SECRET_RULES: SecretRule[] = [
     format: { valid: (value) => value.startsWith('whsec_'), message: 'must be the webhook endpoint\u2019s signing secret (whsec_\u2026)' },
   },
   { variable: 'STRIPE_SECRET_KEY', required: false, minLength: 32 },
+  // Whoever holds it reads the process's and the queues' metrics.
+  { variable: 'METRICS_TOKEN', required: false, minLength: 32 },
   // The first admin's password opens everything; longer than the users' minimum.
   { variable: 'BOOTSTRAP_ADMIN_PASSWORD', required: false, minLength: 16 },
   {

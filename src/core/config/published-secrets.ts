@@ -14,6 +14,8 @@ export const PUBLISHED_SECRET_VALUES: ReadonlySet<string> = new Set([
   'change-me-in-production-0123456789abcdef',
   // test/support/per-file-setup.ts
   'test-secret-that-is-long-enough-0123456789',
+  // test/e2e/core/metrics.e2e-spec.ts
+  'metrics-test-token-that-is-long-enough-0123456789',
   // The seeded demo accounts' password (README, src/cli).
   'atrium-demo-password',
 ]);

@@ -1,10 +1,10 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
+import { BadRequestException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { BSON, MongoServerSelectionError } from 'mongodb';
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { describeError } from './error-mapping.js';
 import { IllegalTransitionProblem, ValidationProblem } from './problem.js';
+import { RateLimitedProblem } from './rate-limit.problem.js';
 
 describe('error mapping', () => {
   it('keeps field errors of a validation problem', () => {
@@ -27,7 +27,15 @@ describe('error mapping', () => {
   it('maps Nest HTTP exceptions to their status', () => {
     expect(describeError(new NotFoundException('No such user.'))).toMatchObject({ status: 404, detail: 'No such user.' });
     expect(describeError(new BadRequestException(['a', 'b']))).toMatchObject({ status: 400 });
-    expect(describeError(new ThrottlerException())).toMatchObject({ status: 429 });
+  });
+
+  it('answers a rate limit with 429 rate-limited, and a 429 thrown by a service the same way', () => {
+    const expected = { status: 429, type: 'urn:atrium:problem:rate-limited', title: 'Too many requests' };
+    expect(describeError(new RateLimitedProblem(30))).toMatchObject({ ...expected, detail: 'Rate limit exceeded; retry later.' });
+    expect(describeError(new HttpException('Slow down.', HttpStatus.TOO_MANY_REQUESTS))).toMatchObject({
+      status: 429,
+      type: expected.type,
+    });
   });
 
   it('maps a duplicate key to 409 naming the fields', () => {

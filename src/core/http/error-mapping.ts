@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { STATUS_CODES } from 'node:http';
 import { problemType, ProblemException, type FieldError, type ProblemDetails } from './problem.js';
 
@@ -34,9 +33,6 @@ function plain(status: number, slug: string, title: string, detail?: string): Pr
 export function describeError(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) {
     return { type: problemType(error.slug), title: error.title, status: error.getStatus(), detail: error.message, ...error.extensions };
-  }
-  if (error instanceof ThrottlerException) {
-    return plain(429, 'rate-limited', 'Too many requests', 'Rate limit exceeded; retry later.');
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

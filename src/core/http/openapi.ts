@@ -22,6 +22,15 @@ const problem = (description: string, headers?: Record<string, unknown>) => ({
 
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };
 
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer' } });
+// Limited routes send these on every answer (IETF draft "RateLimit header fields"), the 429 with its wait.
+const rateLimited = {
+  ...retryAfter,
+  'RateLimit-Limit': integerHeader('Requests allowed in the window'),
+  'RateLimit-Remaining': integerHeader('Requests left in the window'),
+  'RateLimit-Reset': integerHeader('Seconds until the window resets'),
+};
+
 /**
  * The errors every route can answer (bad input, rate limit, database away, …) are the same
  * everywhere, so they are added here once instead of on each handler; handler-specific ones stay on the handler.
@@ -44,7 +53,7 @@ function addCommonErrors(document: OpenAPIObject): void {
         add('404', problem('No such resource'));
         add('414', problem('A path segment longer than any id'));
       }
-      add('429', problem('Too many requests', retryAfter));
+      add('429', problem('Too many requests', rateLimited));
       add('503', problem('Database unreachable', retryAfter));
       add('500', problem('Unexpected error (logged with the request id)'));
     }

@@ -29,10 +29,7 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     const retryAfter = (exception.getResponse() as { retryAfter?: number } | undefined)?.retryAfter;
     if (retryAfter) reply.header('Retry-After', String(retryAfter));
   }
-  if (problem.status === HttpStatus.TOO_MANY_REQUESTS && !reply.hasHeader('retry-after')) {
-    // Named throttlers announce their wait as Retry-After-<name>; clients look for the standard header.
-    const named = Object.keys(reply.getHeaders()).find((header) => header.toLowerCase().startsWith('retry-after-'));
-    reply.header('Retry-After', named ? String(reply.getHeader(named)) : '60');
-  }
+  // A 429 always says when to come back; one that names no wait of its own asks for a minute.
+  if (problem.status === HttpStatus.TOO_MANY_REQUESTS && !reply.hasHeader('retry-after')) reply.header('Retry-After', '60');
   void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
