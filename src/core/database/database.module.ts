@@ -2,6 +2,7 @@ import { Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { MongooseModule } from '@nestjs/mongoose';
 import mongoose from 'mongoose';
 import { AppConfig } from '../config/app-config.js';
+import { MongoMetrics } from '../metrics/mongo-metrics.js';
 import { resolveDatabase, type DatabaseTarget } from './database-target.js';
 import { IndexReadiness } from './index-readiness.js';
 import { Sequence, Sequences, SequenceSchema } from './sequences.js';
@@ -24,14 +25,17 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [
     MongooseModule.forRootAsync({
-      inject: [DATABASE_TARGET, AppConfig],
-      useFactory: (target: DatabaseTarget, config: AppConfig) => ({
+      inject: [DATABASE_TARGET, AppConfig, MongoMetrics],
+      useFactory: (target: DatabaseTarget, config: AppConfig, metrics: MongoMetrics) => ({
         uri: target.uri,
         dbName: process.env.MONGODB_DB_NAME || undefined,
         serverSelectionTimeoutMS: config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS'),
         // Fail fast while the database is away (answered 503) instead of queueing requests.
         bufferCommands: false,
         retryAttempts: 3,
+        // Command durations and pool use for GET /metrics, watched before the first connection opens.
+        monitorCommands: metrics.monitorCommands,
+        onConnectionCreate: (connection) => metrics.watch(connection.getClient()),
       }),
     }),
     MongooseModule.forFeature([{ name: Sequence.name, schema: SequenceSchema }]),

@@ -64,6 +64,11 @@ export class EffectsRelay {
     this.carriers.add(model as unknown as Model<Carrier>);
   }
 
+  /** The collections that carry owed effects, for their backlog gauges. */
+  carrierModels(): Model<EffectCarrier>[] {
+    return [...this.carriers] as unknown as Model<EffectCarrier>[];
+  }
+
   /**
    * Runs the due effects of one document now, for promptness. It never fails its caller: the change
    * is already written with what it owes, so whatever fails here (even the database) stays owed for the sweep.

@@ -4,7 +4,9 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import { configSectionProvider } from '../../core/config/config-section.js';
 import { EmailQueueAdminService } from './email-queue-admin.service.js';
 import { EmailQueueController } from './email-queue.controller.js';
+import { EmailQueueDepth } from './email-queue.depth.js';
 import { EmailQueue } from './email-queue.repository.js';
+import { EmailRetention } from './email-retention.service.js';
 import { EmailWorker } from './email-worker.js';
 import { MailJobs } from './jobs/mail-jobs.js';
 import { IdentityListeners } from './listeners/identity.listeners.js';
@@ -31,6 +33,8 @@ import { QueuedEmail, QueuedEmailSchema } from './schemas/queued-email.schema.js
     MailService,
     EmailWorker,
     EmailQueueAdminService,
+    EmailQueueDepth,
+    EmailRetention,
     MailJobs,
     IdentityListeners,
   ],
