@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { flushLogs, flushLogsSync } from '../logging/logger.js';
 
 /** After the grace period has closed the connections, how long the rest of the shutdown may still take. */
 const AFTER_GRACE_MS = 3_000;
@@ -50,6 +51,7 @@ export function exitOnSignals(
       closeRemaining(`shutdown grace of ${graceMs} ms over`);
       setTimeout(() => {
         logger.error(`shutdown still unfinished ${AFTER_GRACE_MS} ms after the grace period; exiting`);
+        flushLogsSync(logger);
         exit(1);
       }, AFTER_GRACE_MS).unref();
     }, graceMs);
@@ -60,9 +62,12 @@ export function exitOnSignals(
       await app.close();
       clearTimeout(grace);
       logger.info('shutdown complete');
+      // Log lines are buffered: the last ones are written before the process ends.
+      await flushLogs(logger);
       exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
+      await flushLogs(logger);
       exit(1);
     }
   };
