@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Roles } from '../auth/access.decorators.js';
 import { EffectsRelay } from '../events/effects-relay.js';
 import { JobRunner } from './job-runner.js';
+import { describeSchedule, nextRunOf } from './job-schedule.js';
 
 const RELAY_JOB = 'effects.relay';
 
@@ -18,7 +19,9 @@ class DeadEffectDto {
 
 class JobStatusDto {
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'How it is scheduled, e.g. "every 5000 ms"' }) schedule: string;
+  @ApiProperty({ description: 'How it is scheduled, e.g. "every 5000 ms" or "cron 0 3 * * * (UTC)"' }) schedule: string;
+  @ApiPropertyOptional({ description: 'Interval of an interval job, in ms' }) everyMs?: number;
+  @ApiPropertyOptional({ description: 'Cron expression (UTC) of a wall-clock job' }) cron?: string;
   @ApiPropertyOptional({ format: 'date-time' }) lastRunAt?: string;
   @ApiPropertyOptional() lastDurationMs?: number;
   @ApiPropertyOptional({ enum: ['succeeded', 'failed'] }) lastOutcome?: 'succeeded' | 'failed';
@@ -49,17 +52,18 @@ export class JobsController {
     const names = new Set([...this.runner.schedules.keys(), ...locks.keys()]);
     return [...names].sort().map((name) => {
       const lock = locks.get(name);
-      const every = this.runner.schedules.get(name);
+      const schedule = this.runner.schedules.get(name);
       return {
         name,
-        schedule: every ? `every ${every} ms` : 'not scheduled on this instance',
+        schedule: schedule ? describeSchedule(schedule) : 'not scheduled on this instance',
+        ...schedule,
         lastRunAt: lock?.lastRunAt?.toISOString(),
         lastDurationMs: lock?.lastDurationMs,
         lastOutcome: lock?.lastOutcome,
         lastItems: lock?.lastItems,
         lastError: lock?.lastError,
         runs: lock?.runs ?? 0,
-        nextRunAt: every ? new Date((Math.floor(Date.now() / every) + 1) * every).toISOString() : undefined,
+        nextRunAt: schedule ? nextRunOf(schedule).toISOString() : undefined,
         lastOwner: lock?.owner,
         ...(name === RELAY_JOB && dead.length > 0 ? { alerts: dead } : {}),
       };

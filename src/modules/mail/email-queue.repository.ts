@@ -9,6 +9,9 @@ import { QueuedEmail } from './schemas/queued-email.schema.js';
 
 export type NewEmail = Pick<QueuedEmail, 'to' | 'template' | 'subject' | 'html' | 'text' | 'priority' | 'nextAttemptAt' | 'idempotencyKey'>;
 
+/** Where a send ends; a dead email is still kept for the retention period, so an admin can send it again. */
+const ENDED_STATUSES: readonly EmailStatus[] = ['sent', 'dead'];
+
 export interface QueueCounts {
   counts: Record<EmailStatus, number>;
   oldestPending?: Date;
@@ -97,6 +100,16 @@ export class EmailQueue {
 
   page<D>(status: EmailStatus | undefined, request: PageRequest, toDto: (email: QueuedEmail) => D): Promise<Page<D>> {
     return findPage(this.model, status ? { status } : {}, request, toDto, { createdAt: -1 });
+  }
+
+  /** Up to `batch` emails that ended (sent, or dead) and were queued before `before`, removed; answers how many. */
+  async purgeEnded(before: Date, batch: number): Promise<number> {
+    const ended = await this.model
+      .find({ status: anyOf(ENDED_STATUSES), createdAt: trusted({ $lt: before }) }, { _id: 1 })
+      .limit(batch)
+      .lean<{ _id: Types.ObjectId }[]>();
+    if (ended.length === 0) return 0;
+    return (await this.model.deleteMany({ _id: anyOf(ended.map((row) => row._id)) })).deletedCount;
   }
 
   /** Every email to an address, queued or sent (erasure of a deleted account). */

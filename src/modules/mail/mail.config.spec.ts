@@ -11,6 +11,8 @@ describe('the mail section of the environment', () => {
       EMAIL_MAX_ATTEMPTS: 6,
       EMAIL_RETRY_BASE_MS: 30_000,
       EMAIL_LEASE_MS: 60_000,
+      EMAIL_RETENTION_DAYS: 30,
+      EMAIL_PURGE_CRON: '0 3 * * *',
       SMTP_URL: undefined,
       MAIL_FROM: 'Atrium <no-reply@atrium.local>',
     });
@@ -22,6 +24,9 @@ describe('the mail section of the environment', () => {
     );
     expect(() => readConfigSection(MailConfig, { SMTP_URL: 'http://mail.example.com' })).toThrow(
       'Invalid environment: SMTP_URL must be an smtp:// or smtps:// URL',
+    );
+    expect(() => readConfigSection(MailConfig, { EMAIL_PURGE_CRON: 'nightly' })).toThrow(
+      'Invalid environment: EMAIL_PURGE_CRON must be a cron expression such as "0 3 * * *" (minute hour day month weekday, UTC)',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { IntSetting } from '../../core/config/config-section.js';
+import { IsCronExpression } from '../../core/jobs/cron-schedule.js';
 
 /** The mail module's slice of the environment: the worker's cadence and retries, the SMTP server, the sender. */
 export class MailConfig {
@@ -14,6 +15,10 @@ export class MailConfig {
   @IntSetting({ min: 10 }) EMAIL_RETRY_BASE_MS = 30_000;
   /** How long a claimed email is its worker's; a worker that dies leaves it to another after this. */
   @IntSetting({ min: 100 }) EMAIL_LEASE_MS = 60_000;
+  /** Sent and dead mail queued longer ago than this is purged: it holds addresses and rendered links, and nothing reads it after. */
+  @IntSetting({ min: 1 }) EMAIL_RETENTION_DAYS = 30;
+  /** When the purge runs (UTC): nightly, off the busy hours. */
+  @IsCronExpression() EMAIL_PURGE_CRON = '0 3 * * *';
 
   /** Unset: every email is written as an .eml file under DATA_DIR/mail instead of sent. */
   @IsOptional()

@@ -6,6 +6,8 @@ export const MAIL_PERMISSIONS = {
   'mail.send': [],
   /** Workers claim and send: the system only. */
   'mail.drain': [],
+  /** Old sent and dead mail is purged by the system only. */
+  'mail.purge': [],
   'email-queue.read': ['admin'],
   'email-queue.retry': ['admin'],
 } as const satisfies PermissionTable;

@@ -37,3 +37,24 @@ export async function deadEmail(app: INestApplicationContext, to: string): Promi
   await emailModel(app).updateOne({ idempotencyKey: key }, { $set: { status: 'dead', attempts: 6, lastError: 'mailbox unavailable' } });
   return (await emailWithKey(app, key))!._id.toString();
 }
+
+/**
+ * An email queued `queuedDaysAgo` days ago, left in `status` as the worker would leave it (sent, dead) or
+ * still waiting (pending): what the retention purge decides on. The queue time is backdated directly,
+ * since no route can queue mail in the past.
+ */
+export async function agedEmail(app: INestApplicationContext, status: 'pending' | 'sent' | 'dead', queuedDaysAgo: number): Promise<string> {
+  const key = `aged-${status}-${new Types.ObjectId().toString()}`;
+  await app.get(MailService).enqueue(mailContext(), {
+    to: `${key}@example.com`,
+    template: 'notification',
+    variables: { title: key, body: 'b' },
+    idempotencyKey: key,
+  });
+  const queuedAt = new Date(Date.now() - queuedDaysAgo * 86_400_000);
+  await emailModel(app).collection.updateOne(
+    { idempotencyKey: key },
+    { $set: { status, createdAt: queuedAt, updatedAt: queuedAt, ...(status === 'sent' ? { sentAt: queuedAt } : {}) } },
+  );
+  return key;
+}

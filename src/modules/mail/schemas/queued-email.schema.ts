@@ -35,7 +35,8 @@ export const QueuedEmailSchema = SchemaFactory.createForClass(QueuedEmail);
 QueuedEmailSchema.index({ idempotencyKey: 1 }, { unique: true });
 // EmailQueue.claim: due mail by status, priority, then due time.
 QueuedEmailSchema.index({ status: 1, priority: -1, nextAttemptAt: 1 });
-// GET /api/admin/email-queue (counts, oldest pending) and GET /api/admin/email-queue/emails?status=: by status, newest first.
+// GET /api/admin/email-queue (counts, oldest pending) and GET /api/admin/email-queue/emails?status=: by status, newest first;
+// also the nightly purge of ended mail queued before the retention cut-off (EmailQueue.purgeEnded).
 QueuedEmailSchema.index({ status: 1, createdAt: 1 });
 // GET /api/admin/email-queue/emails without a status: newest first.
 QueuedEmailSchema.index({ createdAt: -1, _id: -1 });

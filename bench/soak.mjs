@@ -1,0 +1,315 @@
+// `npm run soak -- --minutes 10`: Atrium (built, as `start:prod` runs it) under a steady mixed read/write load at
+// a fixed arrival rate for many minutes, to see whether latency, errors or memory drift. Prints one line a minute
+// and a summary, and writes bench/results/soak-<stamp>-<commit>.json. Reported, never asserted; not run in CI.
+import autocannon from 'autocannon';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setInterval, clearInterval } from 'node:timers';
+import { parseArgs } from 'node:util';
+import { MongoClient } from 'mongodb';
+import { resolveDatabase } from '../dist/core/database/database-target.js';
+import { freePort } from '../dist/core/database/mongo-standin.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '500' },
+    connections: { type: 'string', default: '100' },
+    users: { type: 'string', default: '5000' },
+    tickets: { type: 'string', default: '1000' },
+  },
+});
+const minutes = Number(values.minutes);
+const rate = Number(values.rate);
+const connections = Number(values.connections);
+for (const [flag, value] of Object.entries({ minutes, rate, connections })) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} takes a whole number of at least 1`);
+}
+const MiB = 2 ** 20;
+// The verdict's rule: over the last (up to) five minutes, RSS grows by less than this per minute.
+const FLAT_SLOPE_MIB_PER_MINUTE = 1;
+const SAMPLE_EVERY_MS = 5_000;
+
+// The workload, by weight out of 100. Registration hashes a password (argon2), so it stays at 1 %.
+const MIX = [
+  ['get user by id', 49],
+  ['notifications list', 20],
+  ['notifications unread count', 10],
+  ['support queue', 10],
+  ['create support ticket', 5],
+  ['create payment intent', 5],
+  ['register', 1],
+];
+
+const JWT_SECRET = randomBytes(32).toString('base64url');
+const STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
+const METRICS_TOKEN = randomBytes(32).toString('base64url');
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+// A database of its own, dropped at the end: the writes of a long run do not pile up anywhere.
+const DB_NAME = `atrium_soak_${stamp.replace(/-/g, '').slice(0, 15)}`;
+const dataDir = mkdtempSync(join(os.tmpdir(), 'atrium-soak-'));
+
+const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
+console.log(`[database] ${database.description}`);
+const env = {
+  ...process.env,
+  MONGODB_URI: database.uri,
+  MONGODB_DB_NAME: DB_NAME,
+  DATA_DIR: dataDir,
+  JWT_SECRET,
+  STRIPE_WEBHOOK_SECRET,
+  METRICS_TOKEN,
+  NODE_ENV: 'production',
+  LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'warn',
+  // One client address sends everything; the limits must not be what is measured.
+  AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+  USER_RATE_LIMIT_PER_MINUTE: '100000000',
+  // The sign-ins at the start must outlive the whole run.
+  JWT_ACCESS_TTL_SECONDS: String(minutes * 60 + 3600),
+};
+
+console.log(`[seed] ${values.users} users, ${values.tickets} support tickets`);
+execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', values.users, '--tickets', values.tickets], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
+const port = await freePort();
+const api = spawn('node', [join(root, 'dist/main.js')], {
+  env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+let exited = false;
+api.once('exit', () => (exited = true));
+for (let attempt = 0; ; attempt++) {
+  if (exited || attempt > 480) throw new Error('Atrium did not become ready');
+  const ready = await fetch(`${base}/api/health/ready`).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (ready) break;
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
+
+async function loginAs(email) {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'atrium-demo-password' }),
+  });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+  return response.json();
+}
+const user = await loginAs('user@atrium.test');
+const staff = await loginAs('staff@atrium.test');
+const users = await (
+  await fetch(`${base}/api/users?role=user&limit=100`, { headers: { authorization: `Bearer ${staff.accessToken}` } })
+).json();
+const userIds = users.items.map((item) => item.id);
+if (userIds.length === 0) throw new Error('the seed made no users to read');
+
+// Memory of the API process: RSS from the kernel; heap used from /metrics when that route exists.
+const metricsOn =
+  (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+    (r) => r.status,
+    () => 0,
+  )) === 200;
+function rssBytes() {
+  const line = readFileSync(`/proc/${api.pid}/status`, 'utf8')
+    .split('\n')
+    .find((candidate) => candidate.startsWith('VmRSS:'));
+  return line ? Number(/(\d+)/.exec(line)[1]) * 1024 : undefined;
+}
+async function heapUsedBytes() {
+  if (!metricsOn) return undefined;
+  const text = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+    (r) => r.text(),
+    () => '',
+  );
+  const match = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)/m.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+const samples = [];
+const started = Date.now();
+async function sample() {
+  const rss = rssBytes();
+  if (rss !== undefined) samples.push({ minute: (Date.now() - started) / 60_000, rss, heapUsed: await heapUsedBytes() });
+}
+await sample();
+const sampler = setInterval(() => void sample(), SAMPLE_EVERY_MS);
+
+// One request shape whose every request is drawn from the mix (a seeded generator, so runs compare).
+let seed = 42;
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const weighted = MIX.flatMap(([name, weight]) => Array.from({ length: weight }, () => name));
+let serial = 0;
+const bearer = (token) => ({ authorization: `Bearer ${token}` });
+const json = { 'content-type': 'application/json' };
+const ticketBody = JSON.stringify({
+  subject: 'Invoice shows the wrong company name',
+  category: 'billing',
+  priority: 'normal',
+  message: 'The invoice for March names our former company; could you issue it again with the new name?',
+});
+function nextRequest(request) {
+  const name = weighted[Math.floor(random() * weighted.length)];
+  const read = (path, token) => ({ ...request, method: 'GET', path, headers: bearer(token), body: Buffer.alloc(0) });
+  const write = (path, token, body) => ({ ...request, method: 'POST', path, headers: { ...json, ...(token ? bearer(token) : {}) }, body });
+  switch (name) {
+    case 'get user by id':
+      return read(`/api/users/${userIds[Math.floor(random() * userIds.length)]}`, user.accessToken);
+    case 'notifications list':
+      return read('/api/notifications?page=1&limit=20', user.accessToken);
+    case 'notifications unread count':
+      return read('/api/notifications/unread-count', user.accessToken);
+    case 'support queue':
+      return read('/api/support/queue?status=open&limit=20', staff.accessToken);
+    case 'create support ticket':
+      return write('/api/support/tickets', user.accessToken, ticketBody);
+    case 'create payment intent':
+      return write('/api/payments/intent', user.accessToken, JSON.stringify({ amount: 1999, currency: 'EUR' }));
+    default:
+      return write(
+        '/api/auth/register',
+        undefined,
+        JSON.stringify({ email: `soak.${process.pid}.${Date.now()}.${serial++}@example.com`, password: 'soak password 123' }),
+      );
+  }
+}
+
+const mib = (bytes) => (bytes === undefined ? undefined : Number((bytes / MiB).toFixed(1)));
+const pad = (value, width) => String(value ?? '-').padStart(width);
+console.log(
+  `\nSoak: ${rate} req/s for ${minutes} min, ${connections} connections; heap ${metricsOn ? 'from /metrics' : 'not available (/metrics off)'}\n`,
+);
+console.log(
+  `${'min'.padEnd(5)}${pad('requests', 10)}${pad('errors', 8)}${pad('p50', 6)}${pad('p99', 7)}${pad('RSS MiB', 9)}${pad('heap MiB', 10)}`,
+);
+const rows = [];
+for (let minute = 1; minute <= minutes; minute++) {
+  const result = await autocannon({
+    url: base,
+    connections,
+    overallRate: rate,
+    duration: 60,
+    requests: [{ method: 'GET', path: '/api/health/live', setupRequest: nextRequest }],
+  });
+  await sample();
+  const last = samples.at(-1);
+  const row = {
+    minute,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.total / 60),
+    errors: result.errors + result.non2xx,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rssMiB: mib(last?.rss),
+    heapUsedMiB: mib(last?.heapUsed),
+  };
+  rows.push(row);
+  // Below the asked rate the server (or the database behind it) saturated: latencies then include the queue.
+  const short = row.requestsPerSecond < rate * 0.95 ? `  (rate not sustained: ${row.requestsPerSecond} req/s)` : '';
+  console.log(
+    `${String(minute).padEnd(5)}${pad(row.requests, 10)}${pad(row.errors, 8)}${pad(row.p50, 6)}${pad(row.p99, 7)}${pad(row.rssMiB, 9)}${pad(row.heapUsedMiB, 10)}${short}`,
+  );
+}
+clearInterval(sampler);
+api.kill('SIGTERM');
+await new Promise((resolve) => (exited ? resolve() : api.once('exit', resolve)));
+
+/** Least-squares slope of RSS (MiB) against time (minutes). */
+function slope(points) {
+  if (points.length < 2) return undefined;
+  const xs = points.map((point) => point.minute);
+  const ys = points.map((point) => point.rss / MiB);
+  const mean = (list) => list.reduce((sum, value) => sum + value, 0) / list.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  const sxx = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  if (sxx === 0) return undefined;
+  return xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i] - my), 0) / sxx;
+}
+const slopeWindow = Math.min(5, minutes);
+const end = samples.at(-1)?.minute ?? 0;
+const recent = samples.filter((point) => point.minute >= end - slopeWindow);
+const rssSlope = slope(recent);
+const verdict = rssSlope === undefined ? 'not enough samples' : rssSlope < FLAT_SLOPE_MIB_PER_MINUTE ? 'memory flat' : 'memory grows';
+const summary = {
+  totalRequests: rows.reduce((sum, row) => sum + row.requests, 0),
+  totalErrors: rows.reduce((sum, row) => sum + row.errors, 0),
+  lowestRequestsPerSecond: Math.min(...rows.map((row) => row.requestsPerSecond)),
+  p99MaxPerMinute: Math.max(...rows.map((row) => row.p99)),
+  rssFirstMinuteMiB: rows[0]?.rssMiB,
+  rssLastMinuteMiB: rows.at(-1)?.rssMiB,
+  heapFirstMinuteMiB: rows[0]?.heapUsedMiB,
+  heapLastMinuteMiB: rows.at(-1)?.heapUsedMiB,
+  rssSlopeMiBPerMinute: rssSlope === undefined ? undefined : Number(rssSlope.toFixed(2)),
+  slopeWindowMinutes: slopeWindow,
+  verdict,
+  rule: `RSS slope over the last ${slopeWindow} minute(s) below ${FLAT_SLOPE_MIB_PER_MINUTE} MiB/min`,
+};
+console.log(
+  `\nSummary: ${summary.totalRequests} requests (slowest minute ${summary.lowestRequestsPerSecond} of ${rate} req/s), ${summary.totalErrors} errors; p99 max per minute ${summary.p99MaxPerMinute} ms; ` +
+    `RSS ${summary.rssFirstMinuteMiB} MiB (minute 1) -> ${summary.rssLastMinuteMiB} MiB (minute ${minutes})` +
+    (metricsOn ? `, heap used ${summary.heapFirstMinuteMiB} -> ${summary.heapLastMinuteMiB} MiB` : '') +
+    `; RSS slope over the last ${slopeWindow} min ${summary.rssSlopeMiBPerMinute ?? 'n/a'} MiB/min: ${verdict}` +
+    (minutes < 5 ? ' (a run under 5 minutes mostly measures warm-up)' : ''),
+);
+
+// The run's own database goes (and a server started for the run with it).
+const client = await MongoClient.connect(database.uri);
+await client
+  .db(DB_NAME)
+  .dropDatabase()
+  .catch(() => undefined);
+await client.close();
+await database.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+    .toString()
+    .trim();
+} catch {
+  // not a git checkout
+}
+const file = join(root, 'bench', 'results', `soak-${stamp}-${commit}.json`);
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      commit,
+      date: new Date().toISOString(),
+      node: process.version,
+      machine: {
+        platform: `${os.platform()} ${os.release()}`,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      },
+      database: database.description,
+      settings: { minutes, rate, connections, users: Number(values.users), tickets: Number(values.tickets), mix: Object.fromEntries(MIX) },
+      minutes: rows,
+      memorySamples: samples.map((point) => ({
+        minute: Number(point.minute.toFixed(2)),
+        rssMiB: mib(point.rss),
+        heapUsedMiB: mib(point.heapUsed),
+      })),
+      summary,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`\nresults: ${file.replace(root + '/', '')}`);
+process.exit(0);
