@@ -4,17 +4,21 @@
 // What Atrium costs above it is the price of Nest, Mongoose, validation and the guards' framework.
 import argon2 from 'argon2';
 import Fastify from 'fastify';
+import { pino } from 'pino';
 import { MongoClient, ObjectId } from 'mongodb';
 import Stripe from 'stripe';
 import { createHash, randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createTokenCheck } from './baseline-auth.mjs';
+import { createLimits } from './baseline-limits.mjs';
 import { registerSupportRoutes } from './baseline-support.mjs';
 
 const { MONGODB_URI, MONGODB_DB_NAME, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
 // Atrium's own outbound-URL policy for links in bodies: the built app (as `npm run bench` has it), or another copy of it.
 const appDir = process.env.BENCH_APP_DIR ? pathToFileURL(`${process.env.BENCH_APP_DIR}/`).href : new URL('../dist/', import.meta.url).href;
 const { outboundUrlProblem } = await import(new URL('core/net/outbound-url.js', appDir).href);
+// The same security headers as Atrium's answers, from the same helmet settings.
+const { securityHeaders } = await import(new URL('core/http/security-headers.js', appDir).href);
 const stripe = new Stripe('sk_test_signature_verification_only');
 const client = await new MongoClient(MONGODB_URI).connect();
 const db = client.db(MONGODB_DB_NAME);
@@ -25,7 +29,15 @@ const transactions = db.collection('transactions');
 const notifications = db.collection('notifications');
 const webhookEvents = db.collection('webhookevents');
 // The token, then the account and session behind it (cached as Atrium caches them): see baseline-auth.mjs.
-const { actorOf, sign } = createTokenCheck(db, process.env);
+const tokenCheck = createTokenCheck(db, process.env);
+const { sign } = tokenCheck;
+// Rate limits counted in MongoDB as Atrium counts them: see baseline-limits.mjs.
+const limits = createLimits(client, MONGODB_DB_NAME, process.env);
+async function actorOf(request, reply) {
+  const actor = await tokenCheck.actorOf(request, reply);
+  if (actor) request.actorId = actor.id;
+  return actor && (await limits.user(actor, reply)) ? actor : undefined;
+}
 
 const publicProfile = (user) => ({
   id: user._id.toHexString(),
@@ -37,7 +49,47 @@ const publicProfile = (user) => ({
   updatedAt: user.updatedAt.toISOString(),
 });
 
-const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+// Request ids and trace context parsed and minted by the same rules as Atrium's.
+const { requestIdFrom } = await import(new URL('core/http/request-id.js', appDir).href);
+const { parseTraceparent, formatTraceparent, RANDOM_TRACE_ID } = await import(new URL('core/logging/trace-context.js', appDir).href);
+const { newTraceId, newSpanId } = await import(new URL('core/logging/trace-ids.js', appDir).href);
+
+// One JSON access line per request through pino, at completion, into an asynchronous 4 KiB buffer: what
+// Atrium writes, and how (health probes at debug).
+const log = pino(
+  { level: process.env.LOG_LEVEL ?? 'info', base: { service: 'baseline' }, timestamp: pino.stdTimeFunctions.isoTime },
+  pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+);
+const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, genReqId: requestIdFrom });
+const headers = securityHeaders();
+app.decorateRequest('traceId', '');
+app.addHook('onRequest', (request, reply, done) => {
+  const parent = parseTraceparent(request.headers.traceparent);
+  request.traceId = parent?.traceId ?? newTraceId();
+  reply.header('traceresponse', formatTraceparent(request.traceId, newSpanId(), parent ? parent.flags : RANDOM_TRACE_ID));
+  reply.header('x-request-id', request.id);
+  headers(request.raw, reply.raw, done);
+});
+app.addHook('onResponse', (request, reply, done) => {
+  const route = request.routeOptions.url;
+  const level = route === '/health' ? 'debug' : reply.statusCode >= 500 ? 'error' : 'info';
+  if (log.isLevelEnabled(level)) {
+    log[level](
+      {
+        requestId: request.id,
+        traceId: request.traceId,
+        method: request.method,
+        route: route ?? request.url.split('?')[0],
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        ip: request.ip,
+        userId: request.actorId,
+      },
+      'request completed',
+    );
+  }
+  done();
+});
 
 app.get('/health', async () => ({ status: 'ok', info: {}, error: {}, details: {} }));
 
@@ -74,6 +126,7 @@ app.get('/users', async (request, reply) => {
 });
 
 app.post('/register', async (request, reply) => {
+  if (!(await limits.signIn(request, reply, 'AuthController.register'))) return reply;
   const { email, password } = request.body ?? {};
   if (typeof email !== 'string' || typeof password !== 'string' || password.length < 10) return reply.code(400).send({ status: 400 });
   const now = new Date();
@@ -213,6 +266,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, async () => {
     await app.close();
     await client.close();
+    await new Promise((resolve) => log.flush(resolve));
     process.exit(0);
   });
 }

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { answerUnservedMethods } from './method-not-allowed.js';
-import { RequestBodyInterceptor } from './request-body.interceptor.js';
+import { RequestBodyGuard } from './request-body.guard.js';
 
 /**
  * What the OpenAPI document promises and the framework alone would not do: 405 with `Allow` for a known
@@ -9,5 +9,6 @@ import { RequestBodyInterceptor } from './request-body.interceptor.js';
  */
 export function enforceContract(app: NestFastifyApplication): void {
   answerUnservedMethods(app.getHttpAdapter().getInstance());
-  app.useGlobalInterceptors(new RequestBodyInterceptor());
+  // Global guards given here run after the modules' APP_GUARDs (input shape, rate limits, access).
+  app.useGlobalGuards(new RequestBodyGuard());
 }

@@ -53,7 +53,11 @@ export function scanBodyWhileReading(
   payload: RequestPayload,
   done: (error: Error | null, payload?: RequestPayload) => void,
 ): void {
-  const scanner = scannerFor(request.headers['content-type']);
+  // Fastify runs this hook for every request; one without a body (no length, nothing chunked) has nothing to scan.
+  const { headers } = request;
+  const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  if (!hasBody) return done(null, payload);
+  const scanner = scannerFor(headers['content-type']);
   if (!scanner) return done(null, payload);
   const checked = new ShapeCheck(scanner);
   payload.on('error', (error) => checked.destroy(error));

@@ -37,12 +37,31 @@ function matches(route: Route, segments: string[]): boolean {
 /** Route patterns as registered (`/api/users/:id`) with the methods each serves. */
 export class RouteTable {
   private readonly routes = new Map<string, Route>();
+  /** Per pattern, the routes that rank above it: the only ones that can take a path it matches away from it. */
+  private readonly outranking = new Map<string, Route[]>();
 
   add(pattern: string, methods: string[]): void {
     const segments = pattern.split('/');
     const route = this.routes.get(pattern) ?? { pattern, segments, rank: segments.map(rankOf), methods: new Set<string>() };
     for (const method of methods) route.methods.add(method.toUpperCase());
     this.routes.set(pattern, route);
+    this.outranking.clear();
+  }
+
+  /**
+   * Whether a path that `pattern` matched is its resource, asked on every request to a parametric route:
+   * only the few routes that outrank the pattern are tried, not the whole table.
+   */
+  ownsPath(pattern: string, path: string): boolean {
+    let above = this.outranking.get(pattern);
+    if (above === undefined) {
+      const own = this.routes.get(pattern);
+      above = own ? [...this.routes.values()].filter((route) => compare(route.rank, own.rank) > 0) : [];
+      this.outranking.set(pattern, above);
+    }
+    if (above.length === 0) return true;
+    const segments = path.split('/');
+    return !above.some((route) => matches(route, segments));
   }
 
   /**
@@ -74,12 +93,14 @@ export class RouteTable {
 export function answerUnservedMethods(fastify: FastifyInstance): void {
   const table = new RouteTable();
   fastify.addHook('onRoute', (route) => table.add(route.url, [route.method].flat()));
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const matched = request.is404 ? undefined : request.routeOptions.url;
     // A fully static route is always the most specific match.
-    if (matched !== undefined && !matched.includes(':') && !matched.includes('*')) return;
-    const resource = table.resourceAt(request.url.split('?')[0]);
-    if (!resource || (matched !== undefined && resource.patterns.has(matched))) return;
+    if (matched !== undefined && !matched.includes(':') && !matched.includes('*')) return done();
+    const path = request.url.split('?')[0];
+    if (matched !== undefined && table.ownsPath(matched, path)) return done();
+    const resource = table.resourceAt(path);
+    if (!resource || (matched !== undefined && resource.patterns.has(matched))) return done();
     reply.header('Allow', resource.methods.join(', '));
     sendProblem(
       new ProblemException(
@@ -91,6 +112,5 @@ export function answerUnservedMethods(fastify: FastifyInstance): void {
       request,
       reply,
     );
-    return reply;
   });
 }

@@ -13,6 +13,7 @@ import { owedByMove } from './payment-effects.js';
 import { paymentLifecycle, REFUNDABLE, type PaymentStatus } from './payment.lifecycle.js';
 import { Transaction } from './schemas/transaction.schema.js';
 import { toTransactionDto } from './transaction.mapper.js';
+import { insertLean } from '../../core/database/insert-lean.js';
 
 export type NewPayment = Pick<
   Transaction,
@@ -63,8 +64,7 @@ export class TransactionsRepository {
 
   /** A payment as the provider opened its intent, with its first audit entry. */
   async insertPayment(payment: NewPayment, origin: TransitionOrigin): Promise<Transaction> {
-    const created = await this.model.create({ ...payment, audit: [billingAudit(null, payment.status, origin)] });
-    return created.toObject();
+    return insertLean(this.model, { ...payment, audit: [billingAudit(null, payment.status, origin)] });
   }
 
   /** Moves the status through the lifecycle: compare-and-set, audited, with what the new status owes, then delivered. */

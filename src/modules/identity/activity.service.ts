@@ -9,6 +9,7 @@ import type { ActivityDto } from './dto/activity.dto.js';
 import { IdentityConfig } from './identity.config.js';
 import { toActivityDto } from './identity.mapper.js';
 import { UserActivity, type ActivityType } from './schemas/user-activity.schema.js';
+import { insertLean } from '../../core/database/insert-lean.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -25,7 +26,7 @@ export class ActivityService {
   async record(ctx: RequestContext, userId: string | Types.ObjectId, type: ActivityType, details?: Record<string, unknown>): Promise<void> {
     const subject = userId.toString();
     const actorId = ctx.actor && ctx.actor.id !== subject ? new Types.ObjectId(ctx.actor.id) : undefined;
-    await this.activities.create({
+    await insertLean(this.activities, {
       userId: new Types.ObjectId(subject),
       type,
       ip: ctx.client.ip,

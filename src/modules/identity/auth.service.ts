@@ -17,6 +17,7 @@ import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { searchKeysOf, User } from './schemas/user.schema.js';
 import { RefreshReuseDetected, RevokedByDeactivation, SessionsService, type IssuedRefresh } from './sessions.service.js';
+import { insertLean } from '../../core/database/insert-lean.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
 
@@ -55,7 +56,7 @@ export class AuthService {
       locale: profile.locale,
     };
     // A duplicate email fails on the unique index and is answered 409.
-    const created = await this.users.create({
+    const user = await insertLean(this.users, {
       _id,
       email: input.email,
       passwordHash: await this.hasher.hash(input.password),
@@ -64,7 +65,6 @@ export class AuthService {
       searchKeys: searchKeysOf(input.email, profile),
       effects: owedEffects(this.relay.owe(IdentityEvents.registered, welcome, `welcome:${welcome.userId}`)),
     });
-    const user = created.toObject<User>();
     await this.activity.record(ctx, user._id, 'registered');
     await this.relay.deliver(this.users, user);
     return { ...(await this.issue(ctx, user)), user: toUserDto(user) };

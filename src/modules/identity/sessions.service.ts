@@ -9,6 +9,7 @@ import type { SessionDto } from './dto/session.dto.js';
 import { IdentityConfig } from './identity.config.js';
 import { toSessionDto } from './identity.mapper.js';
 import { UserSession } from './schemas/user-session.schema.js';
+import { insertLean } from '../../core/database/insert-lean.js';
 
 /** How many rotated hashes a session remembers to recognise a replayed refresh token. */
 const REMEMBERED_HASHES = 100;
@@ -37,7 +38,7 @@ export class SessionsService {
     const { client } = ctx;
     const secret = newSecret();
     const expiresAt = this.expiry();
-    const session = await this.sessions.create({
+    const session = await insertLean(this.sessions, {
       userId: new Types.ObjectId(userId),
       tokenHash: hash(secret),
       userAgent: client.userAgent,
@@ -45,7 +46,8 @@ export class SessionsService {
       lastSeenAt: new Date(),
       expiresAt,
     });
-    return { sessionId: session.id as string, userId, refreshToken: `${session.id as string}.${secret}`, expiresAt };
+    const sessionId = session._id.toHexString();
+    return { sessionId, userId, refreshToken: `${sessionId}.${secret}`, expiresAt };
   }
 
   /**

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { findPage, type PageRequest } from '../../core/database/find-page.js';
+import { insertLean } from '../../core/database/insert-lean.js';
 import { Sequences } from '../../core/database/sequences.js';
 import { EffectsRelay, owedEffects, type EffectRequest } from '../../core/events/index.js';
 import type { Page } from '../../core/http/pagination.js';
@@ -58,7 +59,7 @@ export class TicketsRepository {
     const now = ticket.openedAt;
     const year = now.getUTCFullYear();
     const ticketNumber = formatTicketNumber(year, await this.sequences.next(ticketCounterName(year)));
-    const created = await this.model.create({
+    return insertLean(this.model, {
       ticketNumber,
       requesterId: ticket.requesterId,
       requesterEmail: ticket.requesterEmail,
@@ -76,7 +77,6 @@ export class TicketsRepository {
       audit: [auditEntry(null, ticketLifecycle.table.initial, origin, now)],
       createdAt: now,
     });
-    return created.toObject();
   }
 
   findById(id: string | Types.ObjectId): Promise<SupportTicket | null> {

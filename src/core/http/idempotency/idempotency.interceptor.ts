@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
-import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { Actor } from '../../auth/roles.js';
 import { isDuplicateKey } from '../../database/duplicate-key.js';
 import { ProblemException, ValidationProblem } from '../problem.js';
@@ -35,12 +35,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const bodyHash = createHash('sha256')
       .update(canonicalJson({ body: request.body ?? null, params: request.params ?? null }))
       .digest('base64url');
-    try {
-      await this.keys.create({ scope, bodyHash, state: 'in-progress', expiresAt: new Date(Date.now() + REMEMBER_MS) });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      return this.replay(scope, bodyHash, reply);
-    }
+    const earlier = await this.claim(scope, bodyHash);
+    if (earlier) return this.replay(earlier, bodyHash, reply);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       // Stored as the client received it: JSON leaves undefined fields out, where BSON would store null.
@@ -54,9 +50,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async replay(scope: string, bodyHash: string, reply: FastifyReply): Promise<unknown> {
-    const stored = await this.keys.findOne({ scope }).lean<IdempotencyKey>();
-    if (!stored || stored.bodyHash !== bodyHash) {
+  /**
+   * Claims the key for this request in one round trip: undefined when it is ours now, else the record
+   * of the earlier request with the same key (its answer or its claim), read by the same operation.
+   */
+  private async claim(scope: string, bodyHash: string): Promise<IdempotencyKey | undefined> {
+    try {
+      const earlier = await this.keys
+        .findOneAndUpdate(
+          { scope },
+          { $setOnInsert: { scope, bodyHash, state: 'in-progress', expiresAt: new Date(Date.now() + REMEMBER_MS) } },
+          { upsert: true, returnDocument: 'before' },
+        )
+        .lean<IdempotencyKey>();
+      return earlier ?? undefined;
+    } catch (error) {
+      // Two first requests at once: the one whose insert lost reads the winner's claim.
+      if (!isDuplicateKey(error)) throw error;
+      return (await this.keys.findOne({ scope }).lean<IdempotencyKey>()) ?? undefined;
+    }
+  }
+
+  private replay(stored: IdempotencyKey, bodyHash: string, reply: FastifyReply): unknown {
+    if (stored.bodyHash !== bodyHash) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
         'idempotency-key-reused',
@@ -73,6 +89,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     reply.status(stored.statusCode ?? 200).header('Idempotent-Replayed', 'true');
-    return lastValueFrom(of(stored.responseBody));
+    return stored.responseBody;
   }
 }

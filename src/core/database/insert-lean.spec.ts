@@ -1,0 +1,64 @@
+import mongoose, { Schema, type Model } from 'mongoose';
+import { describe, expect, it, vi } from 'vitest';
+import { insertLean } from './insert-lean.js';
+
+const Entry = new Schema({ from: { type: String, enum: ['a', 'b', null] }, to: { type: String, required: true } }, { _id: false });
+const Thing = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 10 },
+    count: { type: Number, default: 0, min: 0 },
+    owner: { type: Schema.Types.ObjectId },
+    closedAt: { type: Date },
+    profile: { nick: String, note: String },
+    history: { type: [Entry], default: [] },
+  },
+  { timestamps: true },
+);
+// Typed loosely: the test hands insertLean unknown fields and wrong values on purpose.
+const model = mongoose.model('InsertLeanThing', Thing) as unknown as Model<Record<string, unknown>>;
+
+function captured() {
+  const insertOne = vi
+    .spyOn(model.collection, 'insertOne')
+    .mockResolvedValue({ acknowledged: true, insertedId: new mongoose.Types.ObjectId() });
+  return () => insertOne.mock.calls[0][0] as Record<string, unknown>;
+}
+
+describe('insertLean', () => {
+  it('stores what create() would: cast values, defaults, timestamps, an id, explicit nulls, no unknown fields', async () => {
+    const stored = captured();
+    const owner = new mongoose.Types.ObjectId();
+    const answer = await insertLean(model, {
+      name: 'first',
+      owner: owner.toHexString(),
+      closedAt: null,
+      profile: { nick: 'n', note: null },
+      history: [{ from: null, to: 'a' }],
+      extra: 'dropped',
+      note: undefined,
+    } as never);
+    const doc = stored();
+    expect(doc).toBe(answer);
+    expect(doc._id).toBeInstanceOf(mongoose.Types.ObjectId);
+    expect(doc.owner).toEqual(owner);
+    expect(doc).toMatchObject({
+      name: 'first',
+      count: 0,
+      closedAt: null,
+      profile: { nick: 'n', note: null },
+      history: [{ from: null, to: 'a' }],
+      __v: 0,
+    });
+    expect(doc.createdAt).toBeInstanceOf(Date);
+    expect(doc.updatedAt).toEqual(doc.createdAt);
+    expect(doc).not.toHaveProperty('extra');
+  });
+
+  it('refuses what validation refuses, and writes nothing', async () => {
+    const insertOne = vi.spyOn(model.collection, 'insertOne');
+    insertOne.mockClear();
+    await expect(insertLean(model, { name: 'far too long a name', count: -1 })).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(insertLean(model, { history: [{ from: 'c', to: 'a' }] } as never)).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(insertOne).not.toHaveBeenCalled();
+  });
+});
