@@ -55,7 +55,8 @@ export function scanBodyWhileReading(
 ): void {
   // Fastify runs this hook for every request; one without a body (no length, nothing chunked) has nothing to scan.
   const { headers } = request;
-  const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  const hasBody =
+    headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
   if (!hasBody) return done(null, payload);
   const scanner = scannerFor(headers['content-type']);
   if (!scanner) return done(null, payload);

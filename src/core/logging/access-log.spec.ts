@@ -14,7 +14,9 @@ async function serverWritingInto(lines: Record<string, unknown>[], level = 'debu
   });
   const logger = createRootLogger(level, sink);
   const server = Fastify({ loggerInstance: logger, childLoggerFactory: () => logger, logController: new AccessLogController(logger) });
-  server.get('/api/things/:id', async (request, reply) => reply.code(Number((request.query as { status?: string }).status ?? 200)).send({ ok: true }));
+  server.get('/api/things/:id', async (request, reply) =>
+    reply.code(Number((request.query as { status?: string }).status ?? 200)).send({ ok: true }),
+  );
   server.get('/api/health/ready', async (_request, reply) => reply.code(503).send({ status: 'error' }));
   server.get('/api/healthy-things', async () => ({ ok: true }));
   await server.ready();

@@ -42,7 +42,11 @@ describe('traceparent', () => {
 
   it('reads a later version by its version 00 fields, with or without fields after them', () => {
     expect(parseTraceparent(`cc-${TRACE}-${PARENT}-01`)).toEqual({ traceId: TRACE, parentId: PARENT, flags: 1 });
-    expect(parseTraceparent(`cc-${TRACE}-${PARENT}-01-what-the-future-will-be-like`)).toEqual({ traceId: TRACE, parentId: PARENT, flags: 1 });
+    expect(parseTraceparent(`cc-${TRACE}-${PARENT}-01-what-the-future-will-be-like`)).toEqual({
+      traceId: TRACE,
+      parentId: PARENT,
+      flags: 1,
+    });
   });
 
   it('writes version 00 with two flag digits', () => {

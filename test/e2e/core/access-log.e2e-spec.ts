@@ -111,7 +111,12 @@ describe('access log', () => {
   });
 
   it('starts a new trace when traceparent is absent or invalid', async () => {
-    const invalid = [undefined, `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, `ff-${TRACE}-00f067aa0ba902b7-01`, `00-${TRACE.toUpperCase()}-00f067aa0ba902b7-01`];
+    const invalid = [
+      undefined,
+      `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`,
+      `ff-${TRACE}-00f067aa0ba902b7-01`,
+      `00-${TRACE.toUpperCase()}-00f067aa0ba902b7-01`,
+    ];
     const seen = new Set<string>();
     for (const [i, traceparent] of invalid.entries()) {
       const call = t.http().get('/api/health/live').set('x-request-id', `access-new-trace-${i}`);
