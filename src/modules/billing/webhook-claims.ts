@@ -44,7 +44,9 @@ export class WebhookClaims {
   constructor(@InjectModel(WebhookEvent.name) private readonly events: Model<WebhookEvent>) {}
 
   async claim(provider: string, event: ProviderEvent): Promise<Claim> {
-    await this.recordOnce(provider, event);
+    const firstClaim = randomUUID();
+    // Most events arrive once: the first delivery stores the event already claimed, in one write.
+    if (await this.recordClaimed(provider, event, firstClaim)) return { claimed: true, claimId: firstClaim };
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const now = new Date();
       const claimId = randomUUID();
@@ -92,27 +94,35 @@ export class WebhookClaims {
     );
   }
 
-  /** Stores the event the first time it arrives; concurrent first deliveries find the one row. */
-  private async recordOnce(provider: string, event: ProviderEvent): Promise<void> {
+  /**
+   * Stores the event the first time it arrives, claimed by this delivery; true when this delivery stored it.
+   * Concurrent first deliveries find the one row, and claim it (or not) as any redelivery does.
+   */
+  private async recordClaimed(provider: string, event: ProviderEvent, claimId: string): Promise<boolean> {
+    const now = new Date();
     try {
-      await this.events.updateOne(
+      const result = await this.events.updateOne(
         { provider, eventId: event.id },
         {
           $setOnInsert: {
             provider,
             eventId: event.id,
             type: event.providerType,
-            receivedAt: new Date(),
+            receivedAt: now,
             eventCreatedAt: event.createdAt,
-            outcome: 'received',
-            attempts: 0,
+            outcome: 'processing',
+            attempts: 1,
+            leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
+            claimId,
             payload: event.object,
           },
         },
         { upsert: true },
       );
+      return result.upsertedCount === 1;
     } catch (error) {
       if (!isDuplicateKeyOn(error, ['provider', 'eventId'])) throw error;
+      return false;
     }
   }
 }
