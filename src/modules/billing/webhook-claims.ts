@@ -101,7 +101,9 @@ export class WebhookClaims {
   private async recordClaimed(provider: string, event: ProviderEvent, claimId: string): Promise<boolean> {
     const now = new Date();
     try {
-      const result = await this.events.updateOne(
+      // Through the driver: Mongoose would cast and walk the provider's whole payload (its own, free-form
+      // object) for the timestamps plugin, several times the cost of the write. Every field here is ours and typed.
+      const result = await this.events.collection.updateOne(
         { provider, eventId: event.id },
         {
           $setOnInsert: {
@@ -115,9 +117,12 @@ export class WebhookClaims {
             leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
             claimId,
             payload: event.object,
+            createdAt: now,
+            updatedAt: now,
+            __v: 0,
           },
         },
-        { upsert: true },
+        { upsert: true, ignoreUndefined: true },
       );
       return result.upsertedCount === 1;
     } catch (error) {
