@@ -4,6 +4,8 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthCoreModule } from './auth/auth.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { FeatureGateGuard } from './auth/feature-gate.js';
+import { TenantScopeGuard } from './auth/tenant-scope.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
@@ -35,11 +37,14 @@ export class CoreModule {
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
       ],
       providers: [
-        // Guards run in this order: reject operator keys, limits per client address, authentication, the limit per user.
+        // Guards run in this order: reject operator keys, limits per client address, authentication, the limit per user,
+        // the tenant the route acts in, the plan's features.
         { provide: APP_GUARD, useClass: InputShapeGuard },
         { provide: APP_GUARD, useClass: ClientRateLimitGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_GUARD, useClass: UserRateLimitGuard },
+        { provide: APP_GUARD, useClass: TenantScopeGuard },
+        { provide: APP_GUARD, useClass: FeatureGateGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         RateLimiters,
         RateLimitPurgeJob,
