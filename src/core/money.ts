@@ -13,9 +13,12 @@ function formatterFor(currency: string, locale: string): Intl.NumberFormat {
   return formatter;
 }
 
-/** Digits after the decimal point (JPY 0, EUR 2, KWD 3), as Intl knows them. */
+/** Digits after the decimal point (JPY 0, EUR 2, KWD 3), as Intl knows them; `resolvedOptions()` builds an object per call. */
+const digits = new Map<string, number>();
 export function minorDigits(currency: string): number {
-  return formatterFor(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
+  let known = digits.get(currency);
+  if (known === undefined) digits.set(currency, (known = formatterFor(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2));
+  return known;
 }
 
 /** Formatting happens only here, at the edge: 1234 EUR → "€12.34". */
