@@ -46,7 +46,11 @@ export function createLimits(client, dbName, env) {
     reply.header('RateLimit-Limit', String(chosen.points));
     reply.header('RateLimit-Remaining', String(result.remainingPoints));
     reply.header('RateLimit-Reset', String(reset));
-    if (!allowed) reply.code(429).header('Retry-After', String(Math.max(1, reset))).send({ status: 429 });
+    if (!allowed)
+      reply
+        .code(429)
+        .header('Retry-After', String(Math.max(1, reset)))
+        .send({ status: 429 });
     return allowed;
   }
 

@@ -38,7 +38,12 @@ function packageOf(url) {
   }
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
   const dist = url.indexOf('/dist/');
-  if (dist >= 0) return `atrium ${url.slice(dist + 6).split('/').slice(0, 2).join('/')}`;
+  if (dist >= 0)
+    return `atrium ${url
+      .slice(dist + 6)
+      .split('/')
+      .slice(0, 2)
+      .join('/')}`;
   return url.replace(/^file:\/\//, '');
 }
 
@@ -60,7 +65,10 @@ for (const node of profile.nodes) {
 const busy = total - (byPackage.get('(idle)') ?? 0);
 const print = (title, map) => {
   console.log(`\n${title} (share of busy time, ${(busy / 1e6).toFixed(1)} s busy of ${(total / 1e6).toFixed(1)} s)`);
-  for (const [key, micros] of [...map].filter(([key]) => key !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [key, micros] of [...map]
+    .filter(([key]) => key !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)) {
     console.log(`${((100 * micros) / busy).toFixed(1).padStart(6)}%  ${key}`);
   }
 };
@@ -79,7 +87,8 @@ const subtreeMicros = (id) => {
   return micros;
 };
 const ours = (node) => packageOf(node.callFrame.url).startsWith('atrium ');
-const label = (node) => `${node.callFrame.functionName || '(anonymous)'}  ${packageOf(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
+const label = (node) =>
+  `${node.callFrame.functionName || '(anonymous)'}  ${packageOf(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 for (const node of profile.nodes) {
   if (!ours(node)) continue;
   // Counted at the outermost frame of the same function on the stack only.

@@ -2,19 +2,16 @@
 // scenario, on the same seeded database in the same run. Prints a table and writes bench/results/<run>.json.
 // Timings are reported, never asserted.
 import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from '../dist/core/database/database-target.js';
 import { freePort } from '../dist/core/database/mongo-standin.js';
 import { measureDrain } from './drain.mjs';
+import { loginAs, productionEnv, root, runStamp, seed, waitUntilReady, writeResults } from './harness.mjs';
 import { scenarios as allScenarios } from './scenarios.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '8' },
@@ -31,77 +28,40 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const fixedRate = Number(values.rate);
-// Production refuses published secrets, so each run makes its own.
-const JWT_SECRET = randomBytes(32).toString('base64url');
-const STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
-const DB_NAME = 'atrium_bench';
 
 const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
 console.log(`[database] ${database.description}`);
-const env = {
-  ...process.env,
-  MONGODB_URI: database.uri,
-  MONGODB_DB_NAME: DB_NAME,
-  JWT_SECRET,
-  // Metrics on, as a deployment scraped by Prometheus runs (the baseline has none: Atrium pays for them alone).
-  METRICS_TOKEN: randomBytes(32).toString('base64url'),
-  STRIPE_WEBHOOK_SECRET,
-  NODE_ENV: 'production',
+const env = productionEnv(database, {
+  MONGODB_DB_NAME: 'atrium_bench',
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-  // One client address sends everything; the limits must not be what is measured.
-  AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
-  PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
-  USER_RATE_LIMIT_PER_MINUTE: process.env.USER_RATE_LIMIT_PER_MINUTE ?? '100000000',
   // The sign-ins at the start must outlive the whole run.
   JWT_ACCESS_TTL_SECONDS: '7200',
-};
-
-console.log(`[seed] ${values.users} users, ${values.tickets} support tickets`);
-execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', values.users, '--tickets', values.tickets], {
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
 });
+seed(env, { users: values.users, tickets: values.tickets });
 
 const children = [];
+const pidOf = {};
 async function startServer(name, args, port) {
   const child = spawn('node', args, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   pidOf[name] = child.pid;
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 240; attempt++) {
-    try {
-      const response = await fetch(`${base}${name === 'atrium' ? '/api/health/ready' : '/health'}`);
-      if (response.ok) return base;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} did not become ready`);
+  await waitUntilReady(`${base}${name === 'atrium' ? '/api/health/ready' : '/health'}`, child, name);
+  return base;
 }
 
 const profiled = (name, script) =>
   values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`, `--cpu-prof-name=${name}.cpuprofile`, script] : [script];
-const pidOf = {};
 const atrium = await startServer('atrium', profiled('atrium', join(root, 'dist/main.js')), await freePort());
 const baseline = await startServer('baseline', profiled('baseline', join(root, 'bench/baseline-server.mjs')), await freePort());
 
-async function loginAs(email) {
-  const response = await fetch(`${atrium}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'atrium-demo-password' }),
-  });
-  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
-  return response.json();
-}
-const user = await loginAs('user@atrium.test');
-const staff = await loginAs('staff@atrium.test');
+const user = await loginAs(atrium, 'user@atrium.test');
+const staff = await loginAs(atrium, 'staff@atrium.test');
 const someone = (
   await (await fetch(`${atrium}/api/users?role=user&limit=1&page=37`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).json()
 ).items[0].id;
 
-const scenarios = allScenarios({ user, staff, someone, webhookSecret: STRIPE_WEBHOOK_SECRET }).filter(
+const scenarios = allScenarios({ user, staff, someone, webhookSecret: env.STRIPE_WEBHOOK_SECRET }).filter(
   (scenario) => !values.only || scenario.name.includes(values.only),
 );
 
@@ -189,7 +149,11 @@ for (const scenario of scenarios) {
 }
 
 // Profiles are written as the servers exit, so wait for them.
-await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+await Promise.all(
+  children.map(
+    (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
+  ),
+);
 
 // Email queue drain rate: real worker processes (the app's own EmailWorker) against an in-process SMTP server.
 const drain = values.only && !'email queue drain'.includes(values.only) ? [] : await measureDrain(env, Number(values.emails));
@@ -240,36 +204,11 @@ if (drain.length) {
     console.log(`  ${run.workers} worker(s): ${run.emails} emails in ${run.seconds} s = ${run.emailsPerSecond} emails/s`);
 }
 
-let commit = 'unknown';
-try {
-  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
-} catch {
-  // not a git checkout
-}
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const file = join(root, 'bench', 'results', `${stamp}-${commit}.json`);
-mkdirSync(dirname(file), { recursive: true });
-writeFileSync(
-  file,
-  JSON.stringify(
-    {
-      commit,
-      date: new Date().toISOString(),
-      node: process.version,
-      machine: {
-        platform: `${os.platform()} ${os.release()}`,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      },
-      database: database.description,
-      settings: { duration, connections, fixedRate, users: Number(values.users), tickets: Number(values.tickets) },
-      scenarios: rows,
-      emailDrain: drain,
-    },
-    null,
-    2,
-  ) + '\n',
-);
-console.log(`\nresults: ${file.replace(root + '/', '')}`);
+const file = writeResults('', runStamp(), {
+  database: database.description,
+  settings: { duration, connections, fixedRate, users: Number(values.users), tickets: Number(values.tickets) },
+  scenarios: rows,
+  emailDrain: drain,
+});
+console.log(`\nresults: ${file}`);
 process.exit(0);

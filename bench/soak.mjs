@@ -2,19 +2,17 @@
 // a fixed arrival rate for many minutes, to see whether latency, errors or memory drift. Prints one line a minute
 // and a summary, and writes bench/results/soak-<stamp>-<commit>.json. Reported, never asserted; not run in CI.
 import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { setInterval, clearInterval } from 'node:timers';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { resolveDatabase } from '../dist/core/database/database-target.js';
 import { freePort } from '../dist/core/database/mongo-standin.js';
+import { loginAs, productionEnv, root, runStamp, seed, waitUntilReady, writeResults } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '10' },
@@ -46,39 +44,21 @@ const MIX = [
   ['register', 1],
 ];
 
-const JWT_SECRET = randomBytes(32).toString('base64url');
-const STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
-const METRICS_TOKEN = randomBytes(32).toString('base64url');
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const stamp = runStamp();
 // A database of its own, dropped at the end: the writes of a long run do not pile up anywhere.
 const DB_NAME = `atrium_soak_${stamp.replace(/-/g, '').slice(0, 15)}`;
 const dataDir = mkdtempSync(join(os.tmpdir(), 'atrium-soak-'));
 
 const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
 console.log(`[database] ${database.description}`);
-const env = {
-  ...process.env,
-  MONGODB_URI: database.uri,
+const env = productionEnv(database, {
   MONGODB_DB_NAME: DB_NAME,
   DATA_DIR: dataDir,
-  JWT_SECRET,
-  STRIPE_WEBHOOK_SECRET,
-  METRICS_TOKEN,
-  NODE_ENV: 'production',
   LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'warn',
-  // One client address sends everything; the limits must not be what is measured.
-  AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
-  PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
-  USER_RATE_LIMIT_PER_MINUTE: '100000000',
   // The sign-ins at the start must outlive the whole run.
   JWT_ACCESS_TTL_SECONDS: String(minutes * 60 + 3600),
-};
-
-console.log(`[seed] ${values.users} users, ${values.tickets} support tickets`);
-execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', values.users, '--tickets', values.tickets], {
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
 });
+seed(env, values);
 
 const port = await freePort();
 const api = spawn('node', [join(root, 'dist/main.js')], {
@@ -88,27 +68,10 @@ const api = spawn('node', [join(root, 'dist/main.js')], {
 const base = `http://127.0.0.1:${port}`;
 let exited = false;
 api.once('exit', () => (exited = true));
-for (let attempt = 0; ; attempt++) {
-  if (exited || attempt > 480) throw new Error('Atrium did not become ready');
-  const ready = await fetch(`${base}/api/health/ready`).then(
-    (response) => response.ok,
-    () => false,
-  );
-  if (ready) break;
-  await new Promise((resolve) => setTimeout(resolve, 250));
-}
+await waitUntilReady(`${base}/api/health/ready`, api, 'Atrium');
 
-async function loginAs(email) {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'atrium-demo-password' }),
-  });
-  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
-  return response.json();
-}
-const user = await loginAs('user@atrium.test');
-const staff = await loginAs('staff@atrium.test');
+const user = await loginAs(base, 'user@atrium.test');
+const staff = await loginAs(base, 'staff@atrium.test');
 const users = await (
   await fetch(`${base}/api/users?role=user&limit=100`, { headers: { authorization: `Bearer ${staff.accessToken}` } })
 ).json();
@@ -117,7 +80,7 @@ if (userIds.length === 0) throw new Error('the seed made no users to read');
 
 // Memory of the API process: RSS from the kernel; heap used from /metrics when that route exists.
 const metricsOn =
-  (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+  (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } }).then(
     (r) => r.status,
     () => 0,
   )) === 200;
@@ -129,7 +92,7 @@ function rssBytes() {
 }
 async function heapUsedBytes() {
   if (!metricsOn) return undefined;
-  const text = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+  const text = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } }).then(
     (r) => r.text(),
     () => '',
   );
@@ -146,8 +109,8 @@ await sample();
 const sampler = setInterval(() => void sample(), SAMPLE_EVERY_MS);
 
 // One request shape whose every request is drawn from the mix (a seeded generator, so runs compare).
-let seed = 42;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+let state = 42;
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const weighted = MIX.flatMap(([name, weight]) => Array.from({ length: weight }, () => name));
 let serial = 0;
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
@@ -274,42 +237,16 @@ await client.close();
 await database.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
-let commit = 'unknown';
-try {
-  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
-    .toString()
-    .trim();
-} catch {
-  // not a git checkout
-}
-const file = join(root, 'bench', 'results', `soak-${stamp}-${commit}.json`);
-mkdirSync(dirname(file), { recursive: true });
-writeFileSync(
-  file,
-  JSON.stringify(
-    {
-      commit,
-      date: new Date().toISOString(),
-      node: process.version,
-      machine: {
-        platform: `${os.platform()} ${os.release()}`,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      },
-      database: database.description,
-      settings: { minutes, rate, connections, users: Number(values.users), tickets: Number(values.tickets), mix: Object.fromEntries(MIX) },
-      minutes: rows,
-      memorySamples: samples.map((point) => ({
-        minute: Number(point.minute.toFixed(2)),
-        rssMiB: mib(point.rss),
-        heapUsedMiB: mib(point.heapUsed),
-      })),
-      summary,
-    },
-    null,
-    2,
-  ) + '\n',
-);
-console.log(`\nresults: ${file.replace(root + '/', '')}`);
+const file = writeResults('soak-', stamp, {
+  database: database.description,
+  settings: { minutes, rate, connections, users: Number(values.users), tickets: Number(values.tickets), mix: Object.fromEntries(MIX) },
+  minutes: rows,
+  memorySamples: samples.map((point) => ({
+    minute: Number(point.minute.toFixed(2)),
+    rssMiB: mib(point.rss),
+    heapUsedMiB: mib(point.heapUsed),
+  })),
+  summary,
+});
+console.log(`\nresults: ${file}`);
 process.exit(0);
