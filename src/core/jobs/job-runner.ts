@@ -17,7 +17,7 @@ export interface JobResult {
   items: number;
 }
 
-/** The work of one tick; `tick` is the number every instance claimed it by. */
+/** The work of one tick; `tick` (epoch ms of the occurrence) is the number every instance claimed it by. */
 export type JobWork = (tick: number) => Promise<JobResult>;
 
 /** A wall-clock tick's default lease: long enough for a nightly batch, short beside the next night. */
@@ -35,6 +35,8 @@ export class JobRunner implements BeforeApplicationShutdown {
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   /** Schedule of every job this instance schedules, by name. */
   readonly schedules = new Map<string, JobSchedule>();
+  /** The work of every job this instance knows, so an admin can run one now even where timers are off. */
+  private readonly works = new Map<string, { work: JobWork; leaseMs: number }>();
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
@@ -50,6 +52,7 @@ export class JobRunner implements BeforeApplicationShutdown {
    */
   every(name: string, everyMs: number, work: JobWork, leaseMs = Math.max(everyMs * 2, 30_000)): void {
     this.schedules.set(name, { everyMs });
+    this.works.set(name, { work, leaseMs });
     if (!this.config.get('JOBS_ENABLED')) return;
     const timer = setInterval(() => this.fire(name, () => JobRunner.tickOf(everyMs), leaseMs, work), everyMs);
     this.scheduler.addInterval(name, timer);
@@ -62,6 +65,7 @@ export class JobRunner implements BeforeApplicationShutdown {
    */
   cron(name: string, expression: string, work: JobWork, leaseMs = CRON_LEASE_MS): void {
     this.schedules.set(name, { cron: expression });
+    this.works.set(name, { work, leaseMs });
     if (!this.config.get('JOBS_ENABLED')) return;
     const job: CronJob = CronJob.from({
       cronTime: expression,
@@ -94,9 +98,29 @@ export class JobRunner implements BeforeApplicationShutdown {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** The tick of an interval job: the same number on every instance during the same interval. */
+  /**
+   * The tick of an interval job: the interval's start in epoch ms, the same number on every instance
+   * during the same interval. Cron ticks are epoch ms too, so a job moved from one kind of schedule to
+   * the other keeps comparing ticks on one scale.
+   */
   static tickOf(intervalMs: number, at = Date.now()): number {
-    return Math.floor(at / intervalMs);
+    return Math.floor(at / intervalMs) * intervalMs;
+  }
+
+  /**
+   * Runs a job now, on this instance, as one more tick (the current time). Refused while any instance
+   * holds the job's lease, so two admins asking at once, on two instances, run it once. The scheduled
+   * occurrence already due in this interval is then skipped: the job has just run.
+   */
+  async runNow(name: string): Promise<{ tick: number } | 'unknown' | 'running'> {
+    const job = this.works.get(name);
+    if (!job) return 'unknown';
+    const tick = Date.now();
+    if (!(await this.claim(name, tick, job.leaseMs, { reclaimOwnLease: false }))) return 'running';
+    const run = this.execute(name, tick, job.work).catch((error: unknown) => this.logger.error(`job ${name} run failed: ${String(error)}`));
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return { tick };
   }
 
   async runTick(name: string, tick: number, leaseMs: number, work: JobWork): Promise<JobResult | undefined> {
@@ -104,6 +128,11 @@ export class JobRunner implements BeforeApplicationShutdown {
       this.metrics.skipped(name);
       return undefined;
     }
+    return this.execute(name, tick, work);
+  }
+
+  /** The claimed tick's work, its outcome on the lock row and in the metrics. */
+  private async execute(name: string, tick: number, work: JobWork): Promise<JobResult | undefined> {
     const started = Date.now();
     try {
       const result = await work(tick);
@@ -129,15 +158,17 @@ export class JobRunner implements BeforeApplicationShutdown {
     }
   }
 
-  private async claim(name: string, tick: number, leaseMs: number): Promise<boolean> {
+  /** `reclaimOwnLease`: a timer's next tick may follow this instance's own unfinished one; a manual run may not. */
+  private async claim(name: string, tick: number, leaseMs: number, { reclaimOwnLease = true } = {}): Promise<boolean> {
     const now = new Date();
+    const leaseFree = [
+      { lockedUntil: null },
+      { lockedUntil: trusted({ $lte: now }) },
+      ...(reclaimOwnLease ? [{ owner: this.instanceId }] : []),
+    ];
     try {
       const claimed = await this.locks.findOneAndUpdate(
-        {
-          name,
-          lastTick: trusted({ $lt: tick }),
-          $or: [{ lockedUntil: null }, { lockedUntil: trusted({ $lte: now }) }, { owner: this.instanceId }],
-        },
+        { name, lastTick: trusted({ $lt: tick }), $or: leaseFree },
         {
           $set: { owner: this.instanceId, lockedUntil: new Date(now.getTime() + leaseMs), lastTick: tick, lastRunAt: now },
           $inc: { runs: 1 },

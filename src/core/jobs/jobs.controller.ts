@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
+import { ApiProblem } from '../http/problem.dto.js';
+import { ProblemException } from '../http/problem.js';
 import { EffectsRelay } from '../events/effects-relay.js';
 import { JobRunner } from './job-runner.js';
 import { describeSchedule, nextRunOf } from './job-schedule.js';
@@ -32,6 +34,12 @@ class JobStatusDto {
   @ApiPropertyOptional({ description: 'The instance that ran the last tick' }) lastOwner?: string;
   @ApiPropertyOptional({ type: DeadEffectDto, isArray: true, description: 'Effects that gave up (on the effects relay)' })
   alerts?: DeadEffectDto[];
+}
+
+class JobRunStartedDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The tick claimed for this run (epoch ms); its outcome shows in GET /api/admin/jobs' }) tick: number;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
 }
 
 @ApiTags('admin')
@@ -68,5 +76,21 @@ export class JobsController {
         ...(name === RELAY_JOB && dead.length > 0 ? { alerts: dead } : {}),
       };
     });
+  }
+
+  @Post(':name/run')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run a job now, once across instances; answers when it has started (admin)' })
+  @ApiAcceptedResponse({ type: JobRunStartedDto })
+  @ApiProblem(404, 'No job of this name')
+  @ApiProblem(409, 'The job is running (on any instance)')
+  async run(@Param('name') name: string): Promise<JobRunStartedDto> {
+    const outcome = await this.runner.runNow(name);
+    if (outcome === 'unknown')
+      throw new ProblemException(HttpStatus.NOT_FOUND, 'unknown-job', 'No such job', `There is no job named ${name.slice(0, 100)}.`);
+    if (outcome === 'running')
+      throw new ProblemException(HttpStatus.CONFLICT, 'job-running', 'The job is running', `${name} is running; its outcome shows in GET /api/admin/jobs.`);
+    return { name, tick: outcome.tick, startedAt: new Date(outcome.tick).toISOString() };
   }
 }

@@ -54,6 +54,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...MAIL_MATRIX,
 
   'GET /api/admin/jobs': { request: () => ({}), expect: adminOnly(200) },
+  'POST /api/admin/jobs/{name}/run': { request: () => ({ params: { name: 'rate-limits.purge' } }), expect: adminOnly(202) },
 
   ...PRESENCE_MATRIX,
   ...MARKETING_MATRIX,
