@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationProblem, type FieldError } from './problem.js';
+import { memoizeValidationMetadata } from './validation-metadata-cache.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -11,6 +12,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 
 /** Unknown fields are refused (400), types are converted where the DTO says so. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
