@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { ApiProblem } from '../http/problem.dto.js';
 import { ProblemException } from '../http/problem.js';
@@ -83,6 +83,7 @@ export class JobsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Run a job now, once across instances; answers when it has started (admin)' })
   @ApiAcceptedResponse({ type: JobRunStartedDto })
+  @ApiParam({ name: 'name', schema: { type: 'string', pattern: '^[a-z][a-z0-9.-]{0,99}$' }, example: 'email-queue.purge' })
   @ApiProblem(404, 'No job of this name')
   @ApiProblem(409, 'The job is running (on any instance)')
   async run(@Param('name') name: string): Promise<JobRunStartedDto> {
@@ -90,7 +91,12 @@ export class JobsController {
     if (outcome === 'unknown')
       throw new ProblemException(HttpStatus.NOT_FOUND, 'unknown-job', 'No such job', `There is no job named ${name.slice(0, 100)}.`);
     if (outcome === 'running')
-      throw new ProblemException(HttpStatus.CONFLICT, 'job-running', 'The job is running', `${name} is running; its outcome shows in GET /api/admin/jobs.`);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'job-running',
+        'The job is running',
+        `${name} is running; its outcome shows in GET /api/admin/jobs.`,
+      );
     return { name, tick: outcome.tick, startedAt: new Date(outcome.tick).toISOString() };
   }
 }

@@ -1,11 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { registerUser, userWithRole, type TestUser } from '../../support/auth.js';
-import { ACTORS, ROUTE_MATRIX, type Actor, type ProbeContext } from './route-matrix.js';
+import { addMember, createTenant } from '../../support/factories/tenancy.js';
+import {
+  ACTORS,
+  isTenantScoped,
+  ROUTE_MATRIX,
+  TENANT_ACTORS,
+  type Actor,
+  type ProbeContext,
+  type ProbeTenant,
+  type TenantActor,
+} from './route-matrix.js';
+
+type Caller = Actor | TenantActor;
 
 /**
  * Every route of the live OpenAPI document, probed as anonymous, the owner of the resource,
- * another user, staff and admin. A route missing from the table fails the test: new routes
+ * another user, staff and admin; tenant-scoped routes also as a plain member of the owner's tenant
+ * and as the owner of another tenant. A route missing from the table fails the test: new routes
  * must declare who may call them.
  */
 describe('authorization matrix', () => {
@@ -14,6 +27,9 @@ describe('authorization matrix', () => {
   let other: TestUser;
   let staff: TestUser;
   let admin: TestUser;
+  let member: TestUser;
+  let outsider: TestUser;
+  let outsiderTenantId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -21,7 +37,14 @@ describe('authorization matrix', () => {
     documented = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    [other, staff, admin] = await Promise.all([registerUser(t), userWithRole(t, 'staff'), userWithRole(t, 'admin')]);
+    [other, staff, admin, member, outsider] = await Promise.all([
+      registerUser(t),
+      userWithRole(t, 'staff'),
+      userWithRole(t, 'admin'),
+      registerUser(t),
+      registerUser(t),
+    ]);
+    outsiderTenantId = (await createTenant(t, outsider)).id;
   });
   afterAll(() => t?.close());
 
@@ -30,28 +53,55 @@ describe('authorization matrix', () => {
     expect(Object.keys(ROUTE_MATRIX).filter((route) => !documented.includes(route))).toEqual([]);
   });
 
+  it('says what a tenant member and an outsider get on every tenant-scoped route', () => {
+    const incomplete = Object.entries(ROUTE_MATRIX)
+      .filter(([route, row]) => isTenantScoped(route) && TENANT_ACTORS.some((actor) => row.expect[actor] === undefined))
+      .map(([route]) => route);
+    expect(incomplete).toEqual([]);
+    const outsiderSeesSomething = Object.entries(ROUTE_MATRIX)
+      .filter(([route, row]) => isTenantScoped(route) && row.expect.outsider !== 404)
+      .map(([route]) => route);
+    expect(outsiderSeesSomething).toEqual([]);
+  });
+
   for (const [route, row] of Object.entries(ROUTE_MATRIX)) {
-    it(`${route}: ${ACTORS.map((actor) => `${actor} ${row.expect[actor]}`).join(', ')}`, async () => {
+    const callers: Caller[] = isTenantScoped(route) ? [...ACTORS, ...TENANT_ACTORS] : [...ACTORS];
+    it(`${route}: ${callers.map((caller) => `${caller} ${row.expect[caller]}`).join(', ')}`, async () => {
       const outcomes: Record<string, number> = {};
-      for (const actor of ACTORS) {
+      for (const caller of callers) {
         // A fresh owner per probe, so one actor's change (a revoked session, a new role) never decides another's answer.
         const owner = await registerUser(t);
-        const context: ProbeContext = { t, owner, other, staff, admin };
+        let tenant: Promise<ProbeTenant> | undefined;
+        const context: ProbeContext = {
+          t,
+          owner,
+          other,
+          staff,
+          admin,
+          tenant: () =>
+            (tenant ??= createTenant(t, owner).then(async ({ id }) => {
+              await addMember(t, id, owner, member, 'member');
+              return { id, member, outsider, outsiderTenantId };
+            })),
+        };
         const probe = await row.request(context);
         const [method, template] = route.split(' ');
         const path = template.replace(/\{(\w+)\}/g, (_, name: string) => probe.params?.[name] ?? `missing-${name}`);
         let call = t.http()[method.toLowerCase() as 'get'](path);
-        const caller = callerOf(actor, context);
-        if (caller) call = call.set('Authorization', `Bearer ${caller.accessToken}`);
+        const user = callerOf(caller, context, member, outsider);
+        if (user) call = call.set('Authorization', `Bearer ${user.accessToken}`);
         if (probe.query) call = call.query(probe.query);
         const response = probe.body === undefined ? await call : await call.send(probe.body as object);
-        outcomes[actor] = response.status;
+        outcomes[caller] = response.status;
       }
-      expect(outcomes).toEqual(row.expect);
+      expect(outcomes).toEqual(Object.fromEntries(callers.map((caller) => [caller, row.expect[caller]])));
     });
   }
 });
 
-function callerOf(actor: Actor, context: ProbeContext): TestUser | undefined {
-  return actor === 'anonymous' ? undefined : context[actor];
+function callerOf(caller: Caller, context: ProbeContext, member: TestUser, outsider: TestUser): TestUser | undefined {
+  if (caller === 'anonymous') return undefined;
+  if (caller === 'member') return member;
+  if (caller === 'outsider') return outsider;
+  return context[caller];
 }

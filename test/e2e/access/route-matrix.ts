@@ -7,17 +7,32 @@ import { MARKETING_MATRIX } from '../marketing/marketing.matrix.js';
 import { NOTIFICATIONS_MATRIX } from '../notifications/notifications.matrix.js';
 import { PRESENCE_MATRIX } from '../presence/presence.matrix.js';
 import { SUPPORT_MATRIX } from '../support/support.matrix.js';
+import { TENANCY_MATRIX } from '../tenancy/tenancy.matrix.js';
 
 export const ACTORS = ['anonymous', 'owner', 'other', 'staff', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
 
+/** Callers probed on tenant-scoped routes only: a plain `member` of the owner's tenant; `outsider` owns another tenant. */
+export const TENANT_ACTORS = ['member', 'outsider'] as const;
+export type TenantActor = (typeof TENANT_ACTORS)[number];
+
+export interface ProbeTenant {
+  id: string;
+  member: TestUser;
+  outsider: TestUser;
+  outsiderTenantId: string;
+}
+
 export interface ProbeContext {
   t: TestApp;
-  /** The user whose resource the route is called on; created fresh for every probe. */
+  /** The user whose resource the route is called on; created fresh for every probe (on tenant routes, the tenant's owner). */
   owner: TestUser;
+  /** Signed in, with no standing in the owner's tenant. */
   other: TestUser;
   staff: TestUser;
   admin: TestUser;
+  /** The owner's tenant, made on first call within a probe. */
+  tenant(): Promise<ProbeTenant>;
 }
 
 export interface Probe {
@@ -28,8 +43,12 @@ export interface Probe {
 
 export interface MatrixRow {
   request(context: ProbeContext): Probe | Promise<Probe>;
-  expect: Record<Actor, number>;
+  /** Tenant-scoped routes (under /api/tenants/{tenantId}) must also say what `member` and `outsider` get. */
+  expect: Record<Actor, number> & Partial<Record<TenantActor, number>>;
 }
+
+/** A route that acts inside one tenant: its path names the tenant. */
+export const isTenantScoped = (route: string): boolean => /\/api\/tenants\/\{tenantId\}/.test(route);
 
 const everyone = (status: number): Record<Actor, number> => ({
   anonymous: status,
@@ -59,4 +78,5 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...PRESENCE_MATRIX,
   ...MARKETING_MATRIX,
   ...SUPPORT_MATRIX,
+  ...TENANCY_MATRIX,
 };
