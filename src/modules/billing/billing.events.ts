@@ -21,7 +21,13 @@ export type PaymentRefundedEvent = PaymentEvent & { refundId: string };
 export type SubscriptionChangedEvent = {
   subscriptionId: string;
   userId: string;
+  /** The tenant it pays for; absent for a personal subscription. */
+  tenantId?: string;
+  /** The plan key subscribed to. */
+  plan: string;
   subscriptionStatus: SubscriptionStatus;
+  /** How many changes the subscription had with this one: a listener keeps only the highest it saw, whatever the delivery order. */
+  revision: number;
 };
 
 declare module '../../core/events/event-catalogue.js' {

@@ -4,6 +4,7 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import { systemContext } from '../../core/auth/request-context.js';
 import { configSectionProvider } from '../../core/config/config-section.js';
 import { EffectsRelay } from '../../core/events/index.js';
+import { EntitlementsModule } from '../entitlements/index.js';
 import { IdentityModule } from '../identity/index.js';
 import { MailModule, MailService } from '../mail/index.js';
 import { BillingReportsService } from './billing-reports.service.js';
@@ -29,6 +30,7 @@ import { WebhookEvent, WebhookEventSchema } from './schemas/webhook-event.schema
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsRepository } from './subscriptions.repository.js';
 import { SubscriptionsService } from './subscriptions.service.js';
+import { TenantSubscriptionsController } from './tenant-subscriptions.controller.js';
 import { TransactionsRepository } from './transactions.repository.js';
 import { ApplyProviderEvent } from './use-cases/apply-provider-event.js';
 import { ChargeSubscription } from './use-cases/charge-subscription.js';
@@ -42,6 +44,7 @@ import { WebhooksService } from './webhooks.service.js';
 @Module({
   imports: [
     IdentityModule,
+    EntitlementsModule,
     MailModule,
     MongooseModule.forFeature([
       { name: Transaction.name, schema: TransactionSchema },
@@ -58,6 +61,7 @@ import { WebhooksService } from './webhooks.service.js';
     InvoicesController,
     RefundRequestsController,
     SubscriptionsController,
+    TenantSubscriptionsController,
     WebhooksController,
   ],
   providers: [

@@ -28,6 +28,9 @@ export const BILLING_PERMISSIONS = {
   'refund-request.review': ['staff'],
   'subscription.create': ['signed-in'],
   'subscription.list': ['signed-in'],
+  /** Paying for a tenant's plan, and seeing what the tenant pays for. */
+  'subscription.create-for-tenant': [{ tenantRoles: ['owner', 'admin'] }],
+  'subscription.list-for-tenant': [{ tenantRoles: ['owner', 'admin'] }, 'staff'],
   'subscription.read': ['owner', 'staff'],
   'subscription.cancel': ['owner', 'staff'],
   'payment-method.list': ['signed-in'],

@@ -3,6 +3,7 @@ import { Types, type QueryFilter } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { compact, within } from '../../core/database/find-page.js';
+import { AuditTrail } from '../audit/index.js';
 import type { Page } from '../../core/http/pagination.js';
 import { callerId, changeBy, ownedOr404 } from './billing-context.js';
 import type { PaymentQueryDto, TransactionDto } from './dto/transaction.dto.js';
@@ -23,6 +24,7 @@ export class PaymentsService {
     private readonly methods: PaymentMethodsService,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly policy: PermissionPolicy,
+    private readonly trail: AuditTrail,
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<TransactionDto> {
@@ -64,6 +66,14 @@ export class PaymentsService {
     this.policy.require(ctx, 'payment.change-status');
     const payment = await this.load(ctx, id, 'payment.read');
     const { document } = await this.transactions.move(payment, to, changeBy(ctx, 'staff', 'staff', reason));
+    if (document.status !== payment.status)
+      await this.trail.record(ctx, {
+        action: 'payment.transitioned',
+        targetType: 'payment',
+        targetId: id,
+        before: { status: payment.status },
+        after: { status: document.status, reason },
+      });
     return toTransactionDto(document);
   }
 

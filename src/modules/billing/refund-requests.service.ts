@@ -7,6 +7,7 @@ import { compact, findPage } from '../../core/database/find-page.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem, ProblemException } from '../../core/http/problem.js';
 import { transition, type TransitionOrigin } from '../../core/lifecycle/index.js';
+import { AuditTrail } from '../audit/index.js';
 import { billingAudit, callerId, changeBy, ownedOr404 } from './billing-context.js';
 import type { CreateRefundRequestDto, RefundRequestDto, RefundRequestQueryDto } from './dto/refund-request.dto.js';
 import { REFUNDABLE } from './payment.lifecycle.js';
@@ -24,6 +25,7 @@ export class RefundRequestsService {
     private readonly transactions: TransactionsRepository,
     private readonly refunds: RefundPayment,
     private readonly policy: PermissionPolicy,
+    private readonly trail: AuditTrail,
   ) {}
 
   /** A request on one of the caller's payments, for at most what is not yet refunded. */
@@ -64,6 +66,7 @@ export class RefundRequestsService {
   async approve(ctx: RequestContext, id: string, note: string | undefined): Promise<RefundRequestDto> {
     this.policy.require(ctx, 'refund-request.review');
     const request = await this.move(id, 'approved', changeBy(ctx, 'staff', 'staff', note), this.reviewBy(ctx, note));
+    await this.recordReview(ctx, 'refund.approved', request);
     const settled = changeBy(ctx, 'system', 'staff');
     try {
       const refund = await this.refunds.execute(ctx, request.transactionId.toString(), {
@@ -80,7 +83,19 @@ export class RefundRequestsService {
 
   async reject(ctx: RequestContext, id: string, note: string | undefined): Promise<RefundRequestDto> {
     this.policy.require(ctx, 'refund-request.review');
-    return toRefundRequestDto(await this.move(id, 'rejected', changeBy(ctx, 'staff', 'staff', note), this.reviewBy(ctx, note)));
+    const request = await this.move(id, 'rejected', changeBy(ctx, 'staff', 'staff', note), this.reviewBy(ctx, note));
+    await this.recordReview(ctx, 'refund.rejected', request);
+    return toRefundRequestDto(request);
+  }
+
+  private recordReview(ctx: RequestContext, action: 'refund.approved' | 'refund.rejected', request: RefundRequest): Promise<void> {
+    return this.trail.record(ctx, {
+      action,
+      targetType: 'refund-request',
+      targetId: request._id.toString(),
+      before: { status: request.audit.at(-1)?.from },
+      after: { status: request.status, amount: request.amount, transactionId: request.transactionId, reviewNote: request.reviewNote },
+    });
   }
 
   private reviewBy(ctx: RequestContext, note: string | undefined): Partial<RefundRequest> {

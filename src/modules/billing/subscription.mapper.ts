@@ -7,6 +7,7 @@ export function toSubscriptionDto(subscription: Subscription): SubscriptionDto {
   return {
     id: subscription._id.toString(),
     userId: subscription.userId.toString(),
+    tenantId: subscription.tenantId?.toString(),
     itemType: subscription.itemType,
     itemId: subscription.itemId,
     plan: subscription.plan,

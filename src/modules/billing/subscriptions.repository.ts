@@ -45,8 +45,19 @@ export class SubscriptionsRepository {
       .lean<Subscription[]>();
   }
 
-  hasLive(userId: Types.ObjectId, itemType: SubscriptionItem, itemId: string): Promise<unknown> {
-    return this.model.exists({ userId, itemType, itemId, status: anyOf(LIVE) });
+  /** The tenant's newest subscriptions, bounded like a user's. */
+  listForTenant(tenantId: string): Promise<Subscription[]> {
+    return this.model
+      .find({ tenantId: new Types.ObjectId(tenantId) })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(100)
+      .lean<Subscription[]>();
+  }
+
+  /** A live subscription of the payer to the item: the user's personal ones, or the tenant's when one is given. */
+  hasLive(userId: Types.ObjectId, itemType: SubscriptionItem, itemId: string, tenantId?: Types.ObjectId): Promise<unknown> {
+    const payer = tenantId ? { tenantId } : { userId, tenantId: null };
+    return this.model.exists({ ...payer, itemType, itemId, status: anyOf(LIVE) });
   }
 
   async insert(subscription: NewSubscription, origin: TransitionOrigin): Promise<Subscription> {
@@ -54,7 +65,7 @@ export class SubscriptionsRepository {
       await this.model.create({
         ...subscription,
         audit: [subscriptionChange(null, subscription.status, origin)],
-        effects: owedEffects(this.owed(subscription, `subscription:${subscription._id.toString()}:created`)),
+        effects: owedEffects(this.owed({ ...subscription, audit: [] }, `subscription:${subscription._id.toString()}:created`)),
       })
     ).toObject();
     await this.relay.deliver(this.model, created);
@@ -111,10 +122,21 @@ export class SubscriptionsRepository {
     throw new IllegalTransitionProblem('subscription', 'a concurrently changed state', state.status);
   }
 
-  private owed(subscription: Pick<Subscription, '_id' | 'userId' | 'status'>, key: string): EffectRequest[] {
+  /** What a change owes; its revision counts the audit entries with this change's, so later changes carry higher ones. */
+  private owed(
+    subscription: Pick<Subscription, '_id' | 'userId' | 'tenantId' | 'plan' | 'status' | 'audit'>,
+    key: string,
+  ): EffectRequest[] {
     return this.relay.owe(
       'subscription.changed',
-      { subscriptionId: subscription._id.toString(), userId: subscription.userId.toString(), subscriptionStatus: subscription.status },
+      {
+        subscriptionId: subscription._id.toString(),
+        userId: subscription.userId.toString(),
+        ...(subscription.tenantId ? { tenantId: subscription.tenantId.toString() } : {}),
+        plan: subscription.plan,
+        subscriptionStatus: subscription.status,
+        revision: (subscription.audit ?? []).length + 1,
+      },
       key,
     );
   }

@@ -3,10 +3,11 @@ import { Types } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { ProblemException, ValidationProblem } from '../../core/http/problem.js';
+import { AuditTrail } from '../audit/index.js';
+import { PlanCatalogue } from '../entitlements/index.js';
 import { UserDirectory } from '../identity/index.js';
 import { callerId, changeBy, ownedOr404 } from './billing-context.js';
 import type { CreateSubscriptionDto, SubscriptionDto } from './dto/subscription.dto.js';
-import { PLANS } from './plans.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './providers/payment-provider.js';
 import type { Subscription } from './schemas/subscription.schema.js';
 import { toSubscriptionDto } from './subscription.mapper.js';
@@ -22,16 +23,33 @@ export class SubscriptionsService {
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly users: UserDirectory,
     private readonly policy: PermissionPolicy,
+    private readonly catalogue: PlanCatalogue,
+    private readonly trail: AuditTrail,
   ) {}
 
   async create(ctx: RequestContext, input: CreateSubscriptionDto): Promise<SubscriptionDto> {
     this.policy.require(ctx, 'subscription.create');
-    const plan = PLANS[input.plan];
+    return this.subscribe(ctx, input);
+  }
+
+  /** A subscription paid by the caller for a tenant: its plan becomes the tenant's while it runs. Plans only, no agents. */
+  async createForTenant(ctx: RequestContext, tenantId: string, input: CreateSubscriptionDto): Promise<SubscriptionDto> {
+    this.policy.require(ctx, 'subscription.create-for-tenant');
+    return this.subscribe(ctx, input, new Types.ObjectId(tenantId));
+  }
+
+  async listForTenant(ctx: RequestContext, tenantId: string): Promise<SubscriptionDto[]> {
+    this.policy.require(ctx, 'subscription.list-for-tenant');
+    return (await this.subscriptions.listForTenant(tenantId)).map(toSubscriptionDto);
+  }
+
+  private async subscribe(ctx: RequestContext, input: CreateSubscriptionDto, tenantId?: Types.ObjectId): Promise<SubscriptionDto> {
+    const plan = await this.catalogue.sellable(input.plan, tenantId ? ['plan'] : ['plan', 'agent']);
     if (plan.itemType === 'agent' && !input.agentId)
       throw new ValidationProblem([{ field: 'agentId', message: 'is required for the agent plan' }]);
     const itemId = plan.itemType === 'agent' ? input.agentId! : plan.key;
     const userId = new Types.ObjectId(callerId(ctx));
-    if (await this.subscriptions.hasLive(userId, plan.itemType, itemId))
+    if (await this.subscriptions.hasLive(userId, plan.itemType, itemId, tenantId))
       throw new ProblemException(
         HttpStatus.CONFLICT,
         'already-subscribed',
@@ -45,9 +63,9 @@ export class SubscriptionsService {
     const created = await this.provider.createSubscription({
       email: contact.email,
       planKey: plan.key,
-      amount: plan.amount,
+      amount: plan.price,
       currency: plan.currency,
-      interval: plan.interval,
+      interval: plan.billingCycle,
       idempotencyKey: `subscription:${_id.toString()}`,
     });
     const origin = changeBy(ctx, 'owner', 'api');
@@ -55,12 +73,13 @@ export class SubscriptionsService {
       {
         _id,
         userId,
+        ...(tenantId ? { tenantId } : {}),
         itemType: plan.itemType,
         itemId,
         plan: plan.key,
-        amount: plan.amount,
+        amount: plan.price,
         currency: plan.currency,
-        interval: plan.interval,
+        interval: plan.billingCycle,
         status: created.status,
         currentPeriodStart: created.periodStart,
         currentPeriodEnd: created.periodEnd,
@@ -95,7 +114,18 @@ export class SubscriptionsService {
         'A canceled subscription cannot change; subscribe again.',
       );
     if (subscription.providerSubscriptionId) await this.provider.setCancelAtPeriodEnd(subscription.providerSubscriptionId, cancel);
-    return toSubscriptionDto((await this.subscriptions.setCancelAtPeriodEnd(subscription._id, cancel)) ?? subscription);
+    const updated = (await this.subscriptions.setCancelAtPeriodEnd(subscription._id, cancel)) ?? subscription;
+    // Staff changing a customer's subscription, and any change to a tenant's, belong in the audit log.
+    if (subscription.tenantId || subscription.userId.toString() !== ctx.actor?.id)
+      await this.trail.record(ctx, {
+        action: 'subscription.updated',
+        targetType: 'subscription',
+        targetId: id,
+        tenantId: subscription.tenantId?.toString(),
+        before: { cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
+        after: { cancelAtPeriodEnd: updated.cancelAtPeriodEnd },
+      });
+    return toSubscriptionDto(updated);
   }
 
   private async load(ctx: RequestContext, id: string, permission: 'subscription.read' | 'subscription.cancel'): Promise<Subscription> {

@@ -33,7 +33,7 @@ describe('subscriptions against the database', () => {
     spy.mockRestore();
     expect(await transactionModel(app).countDocuments({ subscriptionId: created.id, type: 'subscription', status: 'succeeded' })).toBe(1);
     expect(changes.filter((change) => change.subscriptionId === created.id)).toEqual([
-      { subscriptionId: created.id, userId: user.id, subscriptionStatus: 'active' },
+      { subscriptionId: created.id, userId: user.id, plan: 'starter', subscriptionStatus: 'active', revision: 1 },
     ]);
   });
 

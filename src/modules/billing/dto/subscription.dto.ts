@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { RequiredWhen } from '../../../core/http/required-when.js';
-import { PLAN_KEYS, PLANS } from '../plans.js';
 import {
   SUBSCRIPTION_ITEMS,
   SUBSCRIPTION_STATUSES,
@@ -10,11 +9,14 @@ import {
 } from '../schemas/subscription.schema.js';
 import { CHANGE_SOURCES, PROVIDERS, type ChangeSource, type ProviderName } from '../schemas/transaction.schema.js';
 
-const AGENT_PLANS = PLAN_KEYS.filter((key) => PLANS[key].itemType === 'agent');
+/** The plan that subscribes to one AI agent. */
+const AGENT_PLAN = 'agent';
+const PLAN_KEY = /^[a-z][a-z0-9-]{1,49}$/;
 
-@RequiredWhen('agentId', 'plan', AGENT_PLANS)
+@RequiredWhen('agentId', 'plan', [AGENT_PLAN])
 export class CreateSubscriptionDto {
-  @ApiProperty({ enum: PLAN_KEYS }) @IsIn(PLAN_KEYS) plan: string;
+  /** Checked against the plan catalogue (GET /api/plans): an unknown or retired plan is 400. */
+  @ApiProperty({ pattern: PLAN_KEY.source, example: 'pro', description: 'A plan key of GET /api/plans' }) @Matches(PLAN_KEY) plan: string;
   @ApiPropertyOptional({ description: 'Required for the agent plan: the agent subscribed to', pattern: '^[A-Za-z0-9_-]{1,100}$' })
   @IsOptional()
   @IsString()
@@ -35,6 +37,7 @@ export class SubscriptionChangeDto {
 export class SubscriptionDto {
   @ApiProperty() id: string;
   @ApiProperty() userId: string;
+  @ApiPropertyOptional({ description: 'The tenant it pays for; absent for a personal subscription' }) tenantId?: string;
   @ApiProperty({ enum: SUBSCRIPTION_ITEMS }) itemType: SubscriptionItem;
   @ApiProperty() itemId: string;
   @ApiProperty() plan: string;

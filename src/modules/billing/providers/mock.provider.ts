@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { PaymentStatus } from '../payment.lifecycle.js';
-import { periodEnd } from '../plans.js';
 import type { CreatedIntent, CreatedSubscription, MethodFacts, PaymentProvider, SubscriptionRequest } from './payment-provider.js';
 import type { ProviderEvent } from './provider-event.js';
 import { parseStripeWebhook } from './stripe-events.js';
 
 const id = (prefix: string) => `${prefix}_mock_${randomBytes(12).toString('hex')}`;
+
+/** One billing cycle on from `start`, in UTC calendar terms. */
+export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
+  const end = new Date(start);
+  if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  return end;
+}
 
 /**
  * The embedded adapter when no Stripe key is set: every payment that is confirmed succeeds at once and

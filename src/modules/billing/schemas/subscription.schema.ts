@@ -25,6 +25,8 @@ export class SubscriptionChange {
 export class Subscription {
   _id: Types.ObjectId;
   @Prop({ type: SchemaTypes.ObjectId, required: true }) userId: Types.ObjectId;
+  /** The tenant the subscription pays for (its plan becomes the tenant's); absent for a personal subscription. */
+  @Prop({ type: SchemaTypes.ObjectId }) tenantId?: Types.ObjectId;
   @Prop({ type: String, enum: SUBSCRIPTION_ITEMS, required: true }) itemType: SubscriptionItem;
   /** The plan key, or the agent's id for agent subscriptions. */
   @Prop({ required: true, maxlength: 100 }) itemId: string;
@@ -55,5 +57,7 @@ carryEffects(SubscriptionSchema);
 
 // "My subscriptions", newest first.
 SubscriptionSchema.index({ userId: 1, createdAt: -1 });
+// GET /api/tenants/:tenantId/subscriptions: a tenant's subscriptions, newest first.
+SubscriptionSchema.index({ tenantId: 1, createdAt: -1 }, { sparse: true });
 // Provider webhooks find the subscription by its provider id.
 SubscriptionSchema.index({ providerSubscriptionId: 1 }, { unique: true, sparse: true });

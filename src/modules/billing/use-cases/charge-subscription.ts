@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TransitionOrigin } from '../../../core/lifecycle/index.js';
-import { PLANS } from '../plans.js';
+import { PlanCatalogue } from '../../entitlements/index.js';
 import type { ProviderOutcome } from '../provider-outcome.js';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../providers/payment-provider.js';
 import type { ProviderInvoice } from '../providers/provider-event.js';
@@ -18,6 +18,7 @@ export class ChargeSubscription {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly transactions: TransactionsRepository,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly catalogue: PlanCatalogue,
   ) {}
 
   /**
@@ -45,7 +46,7 @@ export class ChargeSubscription {
         currency: subscription.currency,
         provider: this.provider.name,
         subscriptionId: subscription._id,
-        description: `${PLANS[subscription.plan]?.name ?? subscription.plan} subscription`,
+        description: `${(await this.catalogue.nameOf(subscription.plan)) ?? subscription.plan} subscription`,
         providerInvoiceId: invoice.id,
       },
       origin,

@@ -4,6 +4,7 @@ import { PermissionPolicy } from '../../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../../core/auth/request-context.js';
 import { EffectsRelay } from '../../../core/events/index.js';
 import { ProblemException } from '../../../core/http/problem.js';
+import { AuditTrail } from '../../audit/index.js';
 import { changeBy, ownedOr404 } from '../billing-context.js';
 import type { RefundPaymentDto, TransactionDto } from '../dto/transaction.dto.js';
 import { owedByRefund } from '../payment-effects.js';
@@ -30,6 +31,7 @@ export class RefundPayment {
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly relay: EffectsRelay,
     private readonly policy: PermissionPolicy,
+    private readonly trail: AuditTrail,
   ) {}
 
   async execute(ctx: RequestContext, paymentId: string, input: RefundPaymentDto): Promise<TransactionDto> {
@@ -67,6 +69,13 @@ export class RefundPayment {
       owedByRefund(this.relay, payment, { id: _id.toString(), amount }, status),
     );
     await this.transactions.move(payment, status, origin);
+    await this.trail.record(ctx, {
+      action: 'refund.issued',
+      targetType: 'payment',
+      targetId: paymentId,
+      before: { status: payment.status, refundedAmount: payment.refundedAmount },
+      after: { status, refundedAmount: refundedTotal, refundId: _id, refundAmount: amount, currency: payment.currency, reason: input.reason },
+    });
     return toTransactionDto(refund);
   }
 
