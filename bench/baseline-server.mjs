@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createTokenCheck } from './baseline-auth.mjs';
 import { createLimits } from './baseline-limits.mjs';
 import { registerSupportRoutes } from './baseline-support.mjs';
+import { registerTenancyRoutes } from './baseline-tenancy.mjs';
 
 const { MONGODB_URI, MONGODB_DB_NAME, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
 // Atrium's own outbound-URL policy for links in bodies: the built app (as `npm run bench` has it), or another copy of it.
@@ -259,6 +260,7 @@ app.post('/webhook', async (request, reply) => {
 });
 
 registerSupportRoutes(app, { db, env: process.env, actorOf, urlProblem: outboundUrlProblem });
+registerTenancyRoutes(app, { db, env: process.env, actorOf });
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
 console.log(`baseline listening on ${PORT}`);

@@ -61,9 +61,35 @@ const someone = (
   await (await fetch(`${atrium}/api/users?role=user&limit=1&page=37`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).json()
 ).items[0].id;
 
-const scenarios = allScenarios({ user, staff, someone, webhookSecret: env.STRIPE_WEBHOOK_SECRET }).filter(
+const tenantId = await gatedTenant();
+const scenarios = allScenarios({ user, staff, someone, tenantId, webhookSecret: env.STRIPE_WEBHOOK_SECRET }).filter(
   (scenario) => !values.only || scenario.name.includes(values.only),
 );
+
+/**
+ * The demo user's first owned tenant, given the `audit-log` feature by a staff override (the gate's longest
+ * path: plan and override both read) and a page's worth of entries in its audit log.
+ */
+async function gatedTenant() {
+  const as = (session) => ({ authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' });
+  const mine = await (await fetch(`${atrium}/api/users/me/tenants`, { headers: as(user) })).json();
+  const owned = (Array.isArray(mine) ? mine : mine.items).find((tenant) => tenant.role === 'owner');
+  if (!owned) throw new Error('the seed gave user@atrium.test no tenant of its own');
+  const override = await fetch(`${atrium}/api/tenants/${owned.id}/features/audit-log`, {
+    method: 'PUT',
+    headers: as(staff),
+    body: JSON.stringify({ value: true, reason: 'benchmark' }),
+  });
+  if (!override.ok) throw new Error(`override of audit-log: ${override.status}`);
+  for (let edit = 0; edit < 25; edit++) {
+    await fetch(`${atrium}/api/tenants/${owned.id}`, {
+      method: 'PATCH',
+      headers: as(user),
+      body: JSON.stringify({ settings: { brandColor: `#${(0x100000 + edit).toString(16)}` } }),
+    });
+  }
+  return owned.id;
+}
 
 function requestOf(target) {
   const headers = { 'content-type': 'application/json' };

@@ -11,8 +11,11 @@ const ticketBody = {
   message: 'The invoice for March names our former company; could you issue it again with the new name?',
 };
 
-/** `user`, `staff`: signed-in sessions (tokens from Atrium's login); `someone`: a user id to read. */
-export function scenarios({ user, staff, someone, webhookSecret }) {
+/**
+ * `user`, `staff`: signed-in sessions (tokens from Atrium's login); `someone`: a user id to read; `tenantId`:
+ * a tenant the user owns, with the `audit-log` feature.
+ */
+export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
   let registrations = 0;
   const uniqueRegistration = (request) => ({
     ...request,
@@ -50,6 +53,11 @@ export function scenarios({ user, staff, someone, webhookSecret }) {
       name: 'support queue, urgent overdue (staff)',
       kind: 'read',
       ...same('/support/queue?priority=urgent&overdue=true&limit=20', { token: staff.accessToken }),
+    },
+    {
+      name: 'tenant audit log, feature-gated (owner)',
+      kind: 'read',
+      ...same(`/tenants/${tenantId}/audit-logs?limit=20`, { token: user.accessToken }),
     },
     {
       name: 'register (create)',

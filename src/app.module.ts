@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule } from './core/core.module.js';
+import { AuditModule } from './modules/audit/index.js';
 import { BillingModule } from './modules/billing/index.js';
+import { EntitlementsModule } from './modules/entitlements/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdentityModule } from './modules/identity/index.js';
 import { MarketingModule } from './modules/marketing/index.js';
@@ -8,6 +10,7 @@ import { MailModule } from './modules/mail/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
 import { PresenceModule } from './modules/presence/index.js';
 import { SupportModule } from './modules/support/index.js';
+import { TenancyModule } from './modules/tenancy/index.js';
 
 @Module({})
 export class AppModule {
@@ -17,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(),
+        AuditModule,
         HealthModule,
         IdentityModule,
         BillingModule,
@@ -25,6 +29,8 @@ export class AppModule {
         PresenceModule,
         MarketingModule,
         SupportModule,
+        EntitlementsModule,
+        TenancyModule,
       ],
     };
   }

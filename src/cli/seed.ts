@@ -10,7 +10,9 @@ import { User } from '../modules/identity/schemas/user.schema.js';
 import { SeedProgress } from './seed-progress.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedUsers } from './seeders/identity.seeder.js';
 import { seedNotifications } from './seeders/notification.seeder.js';
+import { seedEntitlements } from './seeders/entitlements.seeder.js';
 import { seedSupport } from './seeders/support.seeder.js';
+import { seedTenancy } from './seeders/tenancy.seeder.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
       batch: { type: 'string', default: '1000' },
       notifications: { type: 'string', default: '50' },
       tickets: { type: 'string', default: '200' },
+      tenants: { type: 'string', default: '20' },
     },
   });
   const userCount = Number(values.users);
@@ -50,9 +53,12 @@ async function main(): Promise<void> {
       progress,
     );
     const tickets = await seedSupport(app, Number(values.tickets), progress);
+    // Tenants before entitlements: the overrides and usage are the tenants'.
+    const tenants = await seedTenancy(app, Number(values.tenants), progress);
+    const entitlements = await seedEntitlements(app, progress);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts, ${tickets} new support tickets (a rerun adds nothing).`,
+      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts, ${tickets} new support tickets, ${tenants} new tenants, ${entitlements} new entitlement records (a rerun adds nothing).`,
     );
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(6)} ${account.email}`);

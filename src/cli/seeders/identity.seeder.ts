@@ -61,6 +61,8 @@ function personAt(index: number, passwordHash: string): Partial<User> {
       marketingEmails: faker.datatype.boolean(),
     },
     searchKeys: searchKeysOf(email, profile),
+    // Seeded people act like established accounts: their addresses count as proven (invitations need it).
+    emailVerifiedAt: createdAt,
     createdAt,
     updatedAt: createdAt,
   };
@@ -84,8 +86,15 @@ export async function seedUsers(
     status: 'active' as const,
     profile: { displayName: account.displayName, timezone: 'UTC', locale: 'en' },
     searchKeys: searchKeysOf(account.email, { displayName: account.displayName }),
+    // Demo accounts are verified, so they can accept invitations straight away.
+    emailVerifiedAt: now,
   }));
   inserted += await insertMissing(users, demo);
+  // Demo accounts seeded before addresses were verified get verified on a rerun.
+  await users.updateMany(
+    { email: trusted({ $in: DEMO_ACCOUNTS.map((account) => account.email) }), emailVerifiedAt: null },
+    { $set: { emailVerifiedAt: now } },
+  );
   progress.start('users', count);
   for (let start = 0; start < count; start += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, count - start) }, (_, offset) => personAt(start + offset, passwordHash));

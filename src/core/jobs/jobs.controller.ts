@@ -1,6 +1,9 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
+import { AUDIT_SINK, type AuditSink } from '../auth/audit-sink.js';
+import { Ctx, type RequestContext } from '../auth/request-context.js';
 import { ApiProblem } from '../http/problem.dto.js';
 import { ProblemException } from '../http/problem.js';
 import { EffectsRelay } from '../events/effects-relay.js';
@@ -44,11 +47,22 @@ class JobRunStartedDto {
 
 @ApiTags('admin')
 @Controller('admin/jobs')
-export class JobsController {
+export class JobsController implements OnModuleInit {
+  private audit?: AuditSink;
+
   constructor(
     private readonly runner: JobRunner,
     private readonly relay: EffectsRelay,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  onModuleInit(): void {
+    try {
+      this.audit = this.moduleRef.get<AuditSink>(AUDIT_SINK, { strict: false });
+    } catch {
+      // An application built without the audit log: runs are still visible in GET /api/admin/jobs.
+    }
+  }
 
   @Get()
   @Roles('admin')
@@ -86,7 +100,7 @@ export class JobsController {
   @ApiParam({ name: 'name', schema: { type: 'string', pattern: '^[a-z][a-z0-9.-]{0,99}$' }, example: 'email-queue.purge' })
   @ApiProblem(404, 'No job of this name')
   @ApiProblem(409, 'The job is running (on any instance)')
-  async run(@Param('name') name: string): Promise<JobRunStartedDto> {
+  async run(@Ctx() ctx: RequestContext, @Param('name') name: string): Promise<JobRunStartedDto> {
     const outcome = await this.runner.runNow(name);
     if (outcome === 'unknown')
       throw new ProblemException(HttpStatus.NOT_FOUND, 'unknown-job', 'No such job', `There is no job named ${name.slice(0, 100)}.`);
@@ -97,6 +111,7 @@ export class JobsController {
         'The job is running',
         `${name} is running; its outcome shows in GET /api/admin/jobs.`,
       );
+    await this.audit?.record(ctx, { action: 'job.run-requested', targetType: 'job', targetId: name, after: { tick: outcome.tick } });
     return { name, tick: outcome.tick, startedAt: new Date(outcome.tick).toISOString() };
   }
 }

@@ -6,6 +6,7 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { ActorContext } from '../../core/auth/request-context.js';
 import { EffectsRelay, owedEffects } from '../../core/events/index.js';
 import { IllegalTransitionProblem } from '../../core/http/problem.js';
+import { AuditTrail } from '../audit/index.js';
 import { accountLifecycle } from './account-status.lifecycle.js';
 import { ActivityService } from './activity.service.js';
 import type { ChangeStatusDto } from './dto/account.dto.js';
@@ -25,6 +26,7 @@ export class AccountStatusService {
     private readonly accountCache: AccountStateCache,
     private readonly policy: PermissionPolicy,
     private readonly relay: EffectsRelay,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -62,6 +64,13 @@ export class AccountStatusService {
       deactivating ? 'account-deactivated' : 'account-reactivated',
       input.reason ? { reason: input.reason } : undefined,
     );
+    await this.audit.record(ctx, {
+      action: 'user.status-changed',
+      targetType: 'user',
+      targetId: id,
+      before: { status: current.status, statusReason: current.statusReason },
+      after: { status: updated.status, statusReason: updated.statusReason },
+    });
     await this.relay.deliver(this.users, updated);
     return toUserDto(updated);
   }

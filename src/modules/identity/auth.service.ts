@@ -17,6 +17,7 @@ import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { searchKeysOf, User } from './schemas/user.schema.js';
 import { RefreshReuseDetected, RevokedByDeactivation, SessionsService, type IssuedRefresh } from './sessions.service.js';
+import { verificationMailEffect } from './verification-mail.js';
 import { insertLean } from '../../core/database/insert-lean.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
@@ -36,8 +37,9 @@ export class AuthService {
   ) {}
 
   /**
-   * The welcome the account owes is written in the same insert as the account, so a crash right after
-   * the answer cannot lose it: the relay delivers it now, or its sweep after a restart.
+   * The welcome and the verification email the account owes are written in the same insert as the
+   * account, so a crash right after the answer cannot lose them: the relay delivers them now, or its
+   * sweep after a restart.
    */
   async register(ctx: RequestContext, input: RegisterDto): Promise<AuthResultDto> {
     this.policy.require(ctx, 'account.register');
@@ -63,7 +65,10 @@ export class AuthService {
       role: 'user',
       profile,
       searchKeys: searchKeysOf(input.email, profile),
-      effects: owedEffects(this.relay.owe(IdentityEvents.registered, welcome, `welcome:${welcome.userId}`)),
+      effects: owedEffects([
+        ...this.relay.owe(IdentityEvents.registered, welcome, `welcome:${welcome.userId}`),
+        verificationMailEffect(welcome.userId, input.email, 'registered'),
+      ]),
     });
     await this.activity.record(ctx, user._id, 'registered');
     await this.relay.deliver(this.users, user);

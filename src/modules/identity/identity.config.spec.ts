@@ -13,6 +13,8 @@ describe('identity configuration section', () => {
       LOGIN_LOCK_BASE_SECONDS: 60,
       LOGIN_ACCOUNT_MAX_FAILURES: 50,
       LOGIN_KNOWN_CLIENT_DAYS: 30,
+      EMAIL_VERIFICATION_TTL_HOURS: 48,
+      EMAIL_VERIFICATION_RESENDS_PER_HOUR: 5,
       ACTIVITY_RETENTION_DAYS: 365,
       BOOTSTRAP_ADMIN_EMAIL: undefined,
       BOOTSTRAP_ADMIN_PASSWORD: undefined,
@@ -27,6 +29,8 @@ describe('identity configuration section', () => {
     for (const [variable, value] of [
       ['LOGIN_MAX_FAILURES', '0'],
       ['REFRESH_TOKEN_TTL_SECONDS', 'soon'],
+      ['EMAIL_VERIFICATION_TTL_HOURS', '0'],
+      ['EMAIL_VERIFICATION_RESENDS_PER_HOUR', 'many'],
       ['BOOTSTRAP_ADMIN_EMAIL', 'not-an-address'],
       ['BOOTSTRAP_ADMIN_PASSWORD', 'short'],
     ]) {

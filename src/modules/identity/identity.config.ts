@@ -2,8 +2,8 @@ import { IsEmail, IsOptional, IsString, MinLength } from 'class-validator';
 import { IntSetting } from '../../core/config/config-section.js';
 
 /**
- * Identity's slice of the environment: refresh sessions, sign-in throttling, the activity log's
- * retention and the first admin. The access-token secret and lifetime stay in the core environment:
+ * Identity's slice of the environment: refresh sessions, sign-in throttling, email verification, the
+ * activity log's retention and the first admin. The access-token secret and lifetime stay in the core environment:
  * the auth guard reads them, and production checks every secret (BOOTSTRAP_ADMIN_PASSWORD too).
  */
 export class IdentityConfig {
@@ -19,6 +19,11 @@ export class IdentityConfig {
   @IntSetting({ min: 1 }) LOGIN_ACCOUNT_MAX_FAILURES = 50;
   /** How long an address that signed in to an account stays exempt from that account's lock. */
   @IntSetting({ min: 1 }) LOGIN_KNOWN_CLIENT_DAYS = 30;
+
+  /** How long the link in a verification email works. */
+  @IntSetting({ min: 1, max: 720 }) EMAIL_VERIFICATION_TTL_HOURS = 48;
+  /** Verification emails a user may ask for again per hour. */
+  @IntSetting({ min: 1, max: 100 }) EMAIL_VERIFICATION_RESENDS_PER_HOUR = 5;
 
   /** How long security activity (sign-ins, password and role changes) is kept. */
   @IntSetting({ min: 1 }) ACTIVITY_RETENTION_DAYS = 365;

@@ -13,6 +13,9 @@ import { AccountStatusService } from './account-status.service.js';
 import { ActivityService } from './activity.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { EmailVerificationController } from './email-verification.controller.js';
+import { EmailVerificationService } from './email-verification.service.js';
+import { EmailVerificationTokens } from './email-verification-tokens.js';
 import { IdentityConfig } from './identity.config.js';
 import { IDENTITY_PERMISSIONS } from './identity.permissions.js';
 import { IDENTITY_TEMPLATES } from './identity.templates.js';
@@ -27,6 +30,7 @@ import { SessionsService } from './sessions.service.js';
 import { UsersController } from './users.controller.js';
 import { UserDirectory } from './user-directory.js';
 import { UsersService } from './users.service.js';
+import { VerificationMail } from './verification-mail.js';
 
 /** Accounts, sign-in, sessions, roles and the security activity log. */
 @Module({
@@ -39,7 +43,7 @@ import { UsersService } from './users.service.js';
       { name: LoginThrottle.name, schema: LoginThrottleSchema },
     ]),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, EmailVerificationController, UsersController],
   providers: [
     configSectionProvider(IdentityConfig),
     AuthService,
@@ -52,6 +56,9 @@ import { UsersService } from './users.service.js';
     AccountDeletionService,
     EffectsPruneJob,
     UserDirectory,
+    EmailVerificationTokens,
+    EmailVerificationService,
+    VerificationMail,
     // The guard in core asks identity whether an account still admits its tokens.
     { provide: ACCOUNT_STATE_SOURCE, useClass: IdentityAccountStateSource },
   ],

@@ -7,6 +7,8 @@ import type { PermissionTable } from '../../core/auth/permission-policy.js';
 export const IDENTITY_PERMISSIONS = {
   'account.register': ['public'],
   'account.sign-in': ['public'],
+  /** Anyone holding a verification link; the signed token is the proof. */
+  'account.verify-email': ['public'],
   /** The caller's own account: read, update, sign out, change the password, delete. */
   'account.own': ['signed-in'],
   'session.revoke': ['owner', 'staff'],

@@ -13,4 +13,10 @@ export const IDENTITY_TEMPLATES = [
     subject: 'Your Atrium password was changed',
     body: 'Hello {{name}},\n\nyour password was changed and your other devices were signed out. If this was not you, reset your password now.',
   }),
+  layoutEmail({
+    name: 'verify-email',
+    subject: 'Confirm your email address for Atrium',
+    body: 'Hello {{name}},\n\nplease confirm that this is your email address. The link works for {{validFor}}; if you did not create an Atrium account, ignore this email.',
+    action: { label: 'Confirm my email address', url: '{{url}}' },
+  }),
 ];

@@ -1,6 +1,7 @@
 /** Identity's public surface: the module, the user directory other contexts read, and the events it publishes. */
 export { IdentityModule } from './identity.module.js';
-export { UserDirectory, type UserContact } from './user-directory.js';
+export { UserDirectory, type UserContact, type VerifiedEmail } from './user-directory.js';
+export { EmailNotVerifiedProblem } from './email-verification.problems.js';
 export {
   IdentityEvents,
   type UserDeactivatedEvent,

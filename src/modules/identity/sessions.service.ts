@@ -10,6 +10,7 @@ import { IdentityConfig } from './identity.config.js';
 import { toSessionDto } from './identity.mapper.js';
 import { UserSession } from './schemas/user-session.schema.js';
 import { insertLean } from '../../core/database/insert-lean.js';
+import { AuditTrail } from '../audit/index.js';
 
 /** How many rotated hashes a session remembers to recognise a replayed refresh token. */
 const REMEMBERED_HASHES = 100;
@@ -31,6 +32,7 @@ export class SessionsService {
     private readonly config: IdentityConfig,
     private readonly accountCache: AccountStateCache,
     private readonly policy: PermissionPolicy,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** A new session for a user who just proved who they are (registration, sign-in), from the caller's client. */
@@ -109,6 +111,14 @@ export class SessionsService {
     if (!session) throw new NotFoundException('No such session.');
     this.policy.requireOn(ctx, 'session.revoke', { ownerId: session.userId }, 'session');
     await this.revoke(sessionId, 'revoked');
+    // Signing oneself out is not a privileged action; staff ending someone else's session is.
+    if (session.userId.toString() !== ctx.actor.id)
+      await this.audit.record(ctx, {
+        action: 'session.revoked',
+        targetType: 'session',
+        targetId: sessionId,
+        after: { userId: session.userId, revokedReason: 'revoked' },
+      });
     return session.userId.toString();
   }
 

@@ -5,6 +5,12 @@ import type { Role } from '../../core/auth/roles.js';
 import { publicNameOf, salutationOf } from './identity.mapper.js';
 import { User } from './schemas/user.schema.js';
 
+/** The account's address and whether its owner proved they receive mail there. */
+export type VerifiedEmail = {
+  email: string;
+  verified: boolean;
+};
+
 /** How other contexts reach a user. */
 export type UserContact = {
   id: string;
@@ -44,8 +50,9 @@ function toContact(user: User): UserContact {
 }
 
 /**
- * What other contexts may ask identity about users: who they are and how to reach them. Reads only;
- * nothing here acts for a caller, so it takes no request context (the asking context checked its own rules).
+ * What other contexts may ask identity about users: who they are and how to reach them, and (for
+ * entitlements, as the user's own subscriptions change) the personal plan. Nothing here acts for a
+ * caller, so it takes no request context (the asking context checked its own rules).
  */
 @Injectable()
 export class UserDirectory {
@@ -62,6 +69,15 @@ export class UserDirectory {
   async contactsOf(ids: readonly string[]): Promise<Map<string, UserContact>> {
     const found = await this.users.find({ _id: trusted({ $in: objectIds(ids) }), ...REACHABLE }, CONTACT_FIELDS).lean<User[]>();
     return new Map(found.map((user) => [user._id.toString(), toContact(user)]));
+  }
+
+  /** Undefined for an unknown id, a deactivated or a deleted account. */
+  async emailOf(id: string): Promise<VerifiedEmail | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    const user = await this.users
+      .findOne({ _id: new Types.ObjectId(id), ...REACHABLE }, { email: 1, emailVerifiedAt: 1 })
+      .lean<Pick<User, 'email' | 'emailVerifiedAt'>>();
+    return user ? { email: user.email, verified: user.emailVerifiedAt != null } : undefined;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -89,6 +105,19 @@ export class UserDirectory {
       .limit(limit)
       .lean<{ _id: Types.ObjectId }[]>();
     return rows.map((row) => row._id.toString());
+  }
+
+  /** The user's personal plan (free unless a subscription set another); undefined for an unknown or deleted account. */
+  async planOf(id: string): Promise<string | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    const user = await this.users.findOne({ _id: new Types.ObjectId(id), ...LIVE }, { plan: 1 }).lean<Pick<User, 'plan'>>();
+    return user ? (user.plan ?? 'free') : undefined;
+  }
+
+  /** Sets the personal plan; idempotent, and a deleted account keeps none. */
+  async setPlan(id: string, planKey: string): Promise<void> {
+    if (!Types.ObjectId.isValid(id)) return;
+    await this.users.updateOne({ _id: new Types.ObjectId(id), ...LIVE }, { $set: { plan: planKey } });
   }
 
   /** The account registered with this address (exact, on the normalized address), deleted ones aside. */

@@ -3,6 +3,7 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import type { Page } from '../../core/http/pagination.js';
 import { ProblemException } from '../../core/http/problem.js';
+import { AuditTrail } from '../audit/index.js';
 import type { EmailQueueQueryDto, EmailQueueStatsDto, QueuedEmailDto } from './dto/email-queue.dto.js';
 import { EmailQueue } from './email-queue.repository.js';
 import { toQueuedEmailDto } from './email.mapper.js';
@@ -13,6 +14,7 @@ export class EmailQueueAdminService {
   constructor(
     private readonly queue: EmailQueue,
     private readonly policy: PermissionPolicy,
+    private readonly trail: AuditTrail,
   ) {}
 
   async stats(ctx: RequestContext): Promise<EmailQueueStatsDto> {
@@ -33,6 +35,13 @@ export class EmailQueueAdminService {
     if (!email) throw new NotFoundException('No such email.');
     const retried = await this.queue.requeue(email._id, email.status);
     if (!retried) throw new ProblemException(HttpStatus.CONFLICT, 'conflict', 'Conflict', 'The email changed meanwhile; look again.');
+    await this.trail.record(ctx, {
+      action: 'email.requeued',
+      targetType: 'email',
+      targetId: id,
+      before: { status: email.status, attempts: email.attempts },
+      after: { status: retried.status, attempts: retried.attempts },
+    });
     return toQueuedEmailDto(retried);
   }
 }

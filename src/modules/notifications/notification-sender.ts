@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
+import { AuditTrail } from '../audit/index.js';
 import { UserDirectory } from '../identity/index.js';
 import type { SendNotificationDto, SendResultDto } from './dto/notification.dto.js';
 import { NotifyService, type NotifyRequest } from './notify.service.js';
@@ -15,6 +16,7 @@ export class NotificationSender {
     private readonly notify: NotifyService,
     private readonly directory: UserDirectory,
     private readonly policy: PermissionPolicy,
+    private readonly trail: AuditTrail,
   ) {}
 
   async send(ctx: RequestContext, input: SendNotificationDto): Promise<SendResultDto> {
@@ -33,6 +35,12 @@ export class NotificationSender {
     };
     let created = 0;
     for await (const batch of this.recipients(input)) created += (await this.notify.notifyMany(ctx, batch, request)).length;
+    await this.trail.record(ctx, {
+      action: input.role ? 'notification.broadcast' : 'notification.sent',
+      targetType: 'notification-type',
+      targetId: input.type,
+      after: { role: input.role, userIds: input.userIds, title: input.title, channels: input.channels, created, scheduledFor },
+    });
     return { created, scheduledFor: scheduledFor.toISOString() };
   }
 

@@ -8,6 +8,7 @@ import { EffectsRelay, owedEffects } from '../../core/events/index.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem, ProblemException } from '../../core/http/problem.js';
 import { auditEntry, transition, type TransitionOrigin } from '../../core/lifecycle/index.js';
+import { AuditTrail } from '../audit/index.js';
 import { consultationLifecycle, type ConsultationStatus } from './consultation.lifecycle.js';
 import { toConsultationDto } from './consultation.mapper.js';
 import type { ConsultationTransitionDto, FeedbackDto, RequestConsultationDto } from './dto/consultation-input.dto.js';
@@ -37,10 +38,23 @@ export class ConsultationsService implements OnModuleInit {
     @InjectModel(Consultation.name) private readonly consultations: Model<Consultation>,
     private readonly policy: PermissionPolicy,
     private readonly relay: EffectsRelay,
+    private readonly trail: AuditTrail,
   ) {}
 
   onModuleInit(): void {
     this.relay.carry(this.consultations);
+  }
+
+  /** Staff moves belong in the audit log; the requester's own cancellation does not. */
+  private async recorded(ctx: RequestContext, before: Consultation, action: string, after: ConsultationDto): Promise<ConsultationDto> {
+    await this.trail.record(ctx, {
+      action: 'consultation.transitioned',
+      targetType: 'consultation',
+      targetId: before._id.toString(),
+      before: { status: before.status, scheduledAt: before.scheduledAt },
+      after: { status: after.status, scheduledAt: after.scheduledAt, staffAction: action },
+    });
+    return after;
   }
 
   async request(ctx: RequestContext, input: RequestConsultationDto): Promise<ConsultationDto> {
@@ -83,7 +97,7 @@ export class ConsultationsService implements OnModuleInit {
   async cancel(ctx: RequestContext, id: string, reason?: string): Promise<ConsultationDto> {
     const consultation = await this.load(ctx, id, 'consultation.cancel');
     const byRequester = consultation.requesterId.toString() === ctx.actor?.id;
-    return this.move(
+    const canceled = await this.move(
       ctx,
       consultation,
       'canceled',
@@ -92,12 +106,14 @@ export class ConsultationsService implements OnModuleInit {
       { canceledAt: new Date() },
       byRequester ? undefined : 'canceled',
     );
+    return byRequester ? canceled : this.recorded(ctx, consultation, 'cancel', canceled);
   }
 
   async transition(ctx: RequestContext, id: string, input: ConsultationTransitionDto): Promise<ConsultationDto> {
     this.policy.require(ctx, 'consultation.transition');
     const consultation = await this.load(ctx, id, 'consultation.read');
-    if (input.action === 'reschedule') return this.reschedule(ctx, consultation, input);
+    if (input.action === 'reschedule')
+      return this.recorded(ctx, consultation, input.action, await this.reschedule(ctx, consultation, input));
     const { to, change } = ACTIONS[input.action];
     const set: Record<string, unknown> =
       input.action === 'confirm'
@@ -107,7 +123,7 @@ export class ConsultationsService implements OnModuleInit {
           : input.action === 'cancel'
             ? { canceledAt: new Date() }
             : {};
-    return this.move(ctx, consultation, to, 'staff', input.reason, set, change);
+    return this.recorded(ctx, consultation, input.action, await this.move(ctx, consultation, to, 'staff', input.reason, set, change));
   }
 
   /** One rating, by the requester, once the consultation has been completed. */

@@ -6,6 +6,7 @@ import { anyOf, compact, within } from '../../core/database/find-page.js';
 import { EffectsRelay } from '../../core/events/index.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import { ProblemException, ValidationProblem } from '../../core/http/problem.js';
+import { AuditTrail } from '../audit/index.js';
 import type { AssignTicketDto, CreateTicketDto, RatingDto, TransitionTicketDto } from './dto/ticket-input.dto.js';
 import { UNASSIGNED, type TicketQueueQueryDto } from './dto/ticket-queue.dto.js';
 import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
@@ -29,6 +30,7 @@ export class TicketsService {
     private readonly people: SupportPeople,
     private readonly relay: EffectsRelay,
     private readonly config: SupportConfig,
+    private readonly trail: AuditTrail,
   ) {}
 
   async create(ctx: RequestContext, input: CreateTicketDto): Promise<TicketDto> {
@@ -105,13 +107,29 @@ export class TicketsService {
             { ticketId: id, ticketNumber: ticket.ticketNumber, subject: ticket.subject, assigneeId: assignee.id },
             `ticket-assigned:${id}:${new Types.ObjectId().toString()}`,
           );
-    return toTicketDto(await this.tickets.assign(ticket, new Types.ObjectId(assignee.id), effects), { staff: true });
+    const assigned = await this.tickets.assign(ticket, new Types.ObjectId(assignee.id), effects);
+    await this.trail.record(ctx, {
+      action: 'ticket.assigned',
+      targetType: 'ticket',
+      targetId: id,
+      before: { assigneeId: ticket.assigneeId ?? null },
+      after: { assigneeId: assigned.assigneeId ?? null },
+    });
+    return toTicketDto(assigned, { staff: true });
   }
 
   async addNote(ctx: RequestContext, id: string, body: string): Promise<TicketDto> {
     this.policy.require(ctx, 'ticket.note');
     const ticket = await this.access.load(ctx, id, 'ticket.read');
-    return toTicketDto(await this.tickets.pushNote(ticket, { authorId: new Types.ObjectId(actorOf(ctx).id), body }), { staff: true });
+    const noted = await this.tickets.pushNote(ticket, { authorId: new Types.ObjectId(actorOf(ctx).id), body });
+    // The note's text stays on the ticket, readable by the desk only; the log says who added which note.
+    await this.trail.record(ctx, {
+      action: 'ticket.note-added',
+      targetType: 'ticket',
+      targetId: id,
+      after: { noteId: noted.notes.at(-1)?._id, noteLength: body.length },
+    });
+    return toTicketDto(noted, { staff: true });
   }
 
   /** A staff move; the requester hears about it (by an owed effect). */
@@ -137,6 +155,14 @@ export class TicketsService {
         `ticket-status:${id}:${new Types.ObjectId().toString()}`,
       ),
     });
+    if (document.status !== ticket.status)
+      await this.trail.record(ctx, {
+        action: 'ticket.transitioned',
+        targetType: 'ticket',
+        targetId: id,
+        before: { status: ticket.status },
+        after: { status: document.status, reason: input.reason, resolutionSummary: input.resolutionSummary },
+      });
     return toTicketDto(document, { staff: true });
   }
 

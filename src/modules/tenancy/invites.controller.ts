@@ -75,9 +75,13 @@ export class InvitesController {
   @Post('invites/accept')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept an invitation with the emailed token, signed in as the invited address' })
+  @ApiOperation({ summary: 'Accept an invitation with the emailed token, signed in as the invited (and verified) address' })
   @ApiOkResponse({ type: AcceptedInviteDto })
-  @ApiProblem(403, 'The invitation was sent to another address')
+  @ApiProblem(
+    403,
+    'The caller’s email is not verified yet (email-not-verified: verify it, or resend at POST /api/auth/verify-email/resend), ' +
+      'or the invitation was sent to another address (invite-email-mismatch)',
+  )
   @ApiProblem(404, 'No invitation has this token')
   @ApiProblem(409, 'Already accepted or revoked')
   @ApiProblem(410, 'The invitation expired')

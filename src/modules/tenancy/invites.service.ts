@@ -9,7 +9,7 @@ import { compact } from '../../core/database/find-page.js';
 import { scoped, type TenantScoped } from '../../core/database/tenant-scoped.js';
 import { auditEntry, type Trigger } from '../../core/lifecycle/index.js';
 import type { Page } from '../../core/http/pagination.js';
-import { UserDirectory } from '../identity/index.js';
+import { EmailNotVerifiedProblem, UserDirectory } from '../identity/index.js';
 import type { AcceptedInviteDto, CreateInviteDto, InviteDto, InviteQueryDto } from './dto/invite.dto.js';
 import { INVITE_LIFECYCLE, type InviteStatus } from './invite.lifecycle.js';
 import { inviteMailEffect } from './invite-mail.js';
@@ -168,8 +168,9 @@ export class InvitesService {
   }
 
   /**
-   * The signed-in account of the invited address joins with the invite's role. Settled invites are
-   * 409, expired ones 410 Gone. A crash between accepting and joining is finished by accepting again.
+   * The signed-in account of the invited address, once it verified that address, joins with the
+   * invite's role. Settled invites are 409, expired ones 410 Gone. A crash between accepting and
+   * joining is finished by accepting again.
    */
   async accept(ctx: ActorContext, token: string): Promise<AcceptedInviteDto> {
     this.policy.require(ctx, 'invite.accept');
@@ -178,8 +179,11 @@ export class InvitesService {
     if (!invite) throw inviteNotFound();
     const tenant = await this.tenants.findOpen(invite.tenantId);
     if (!tenant) throw inviteNotFound();
-    const contact = await this.users.contactOf(ctx.actor.id);
-    if (!contact || contact.email.toLowerCase() !== invite.email) throw inviteForSomeoneElse();
+    const address = await this.users.emailOf(ctx.actor.id);
+    if (!address) throw inviteForSomeoneElse();
+    // Only a proven address may claim what was sent to it: an account can be registered for anyone's address.
+    if (!address.verified) throw new EmailNotVerifiedProblem();
+    if (address.email.toLowerCase() !== invite.email) throw inviteForSomeoneElse();
     const userId = new Types.ObjectId(ctx.actor.id);
     const result: AcceptedInviteDto = { tenantId: tenant._id.toString(), tenantName: tenant.name, role: invite.role };
     if (invite.status === 'accepted' && invite.acceptedBy?.equals(userId) && !(await this.memberships.find(invite.tenantId, userId))) {

@@ -141,7 +141,7 @@ export class MembersService {
     // Promote first, then step down: in between there are two owners, never none.
     const promoted = await this.memberships.changeRole(id, target.userId, target.role, 'owner');
     await this.memberships.changeRole(id, new Types.ObjectId(ctx.actor.id), 'owner', 'admin');
-    await this.audit.record(ctx, 'tenant.ownership-transferred', 'tenant', id, {
+    await this.audit.record(ctx, 'ownership.transferred', 'tenant', id, {
       tenantId,
       before: { ownerId: ctx.actor.id, newOwnerRole: target.role },
       after: { ownerId: userId, previousOwnerRole: 'admin' },

@@ -1,6 +1,8 @@
 import type { TestApp } from '../../support/app.js';
 import type { TestUser } from '../../support/auth.js';
+import { AUDIT_MATRIX } from '../audit/audit.matrix.js';
 import { BILLING_MATRIX } from '../billing/billing.matrix.js';
+import { ENTITLEMENTS_MATRIX } from '../entitlements/entitlements.matrix.js';
 import { IDENTITY_MATRIX } from '../identity/identity.matrix.js';
 import { MAIL_MATRIX } from '../mail/mail.matrix.js';
 import { MARKETING_MATRIX } from '../marketing/marketing.matrix.js';
@@ -78,5 +80,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...PRESENCE_MATRIX,
   ...MARKETING_MATRIX,
   ...SUPPORT_MATRIX,
+  ...ENTITLEMENTS_MATRIX,
+  ...AUDIT_MATRIX,
   ...TENANCY_MATRIX,
 };

@@ -1,5 +1,5 @@
 import { login, uniqueEmail } from '../../support/auth.js';
-import { sessionIdOf } from '../../support/factories/identity.js';
+import { mailedVerificationToken, sessionIdOf } from '../../support/factories/identity.js';
 import type { Actor, MatrixRow, ProbeContext } from '../access/route-matrix.js';
 import { everyone, signedIn, staffOnly, adminOnly } from '../access/expectations.js';
 
@@ -44,6 +44,13 @@ export const IDENTITY_MATRIX: Record<string, MatrixRow> = {
     request: () => ({ body: { currentPassword: 'correct horse battery', newPassword: 'correct horse battery' } }),
     expect: signedIn(204),
   },
+  'POST /api/auth/verify-email': {
+    // The link is the proof, whoever follows it: signed in as someone else or not at all.
+    request: async ({ t, owner }) => ({ body: { token: await mailedVerificationToken(t.app, owner.email) } }),
+    expect: everyone(200),
+  },
+  // Each caller asks for their own address (none of the probe's callers verified theirs).
+  'POST /api/auth/verify-email/resend': { request: () => ({}), expect: signedIn(202) },
   'GET /api/auth/sessions': { request: () => ({}), expect: signedIn(200) },
   'DELETE /api/auth/sessions/{id}': {
     request: async (context) => ({ params: { id: await sessionIdOf(context.t.app, context.owner.id) } }),

@@ -28,13 +28,14 @@ describe('email queue and worker against a real SMTP server', () => {
   it('delivers the welcome email queued by registration, with the right content', async () => {
     const email = `welcome.${Date.now()}@example.com`;
     await t.http().post('/api/auth/register').send({ email, password: 'long enough password', displayName: 'Grace' }).expect(201);
-    await until(async () => (await emailModel(t.app).countDocuments({ to: email })) === 1);
+    // Registration also queues the verification email; this test follows the welcome.
+    await until(async () => (await emailModel(t.app).countDocuments({ to: email, template: 'welcome' })) === 1);
     await drainAll(t.app, 'test-worker');
-    const message = smtp.received.find((received) => received.to.includes(email));
+    const message = smtp.received.find((received) => received.to.includes(email) && received.subject === 'Welcome to Atrium, Grace');
     expect(message?.subject).toBe('Welcome to Atrium, Grace');
     expect(message?.raw).toContain('Content-Type: text/html');
     expect(message?.raw).toContain('Content-Type: text/plain');
-    expect(await emailModel(t.app).findOne({ to: email }).lean()).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await emailModel(t.app).findOne({ to: email, template: 'welcome' }).lean()).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('queues the same logical email once', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EffectsRelay } from '../../../src/core/events/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
+import { verifiedUser, verifyEmail } from '../../support/factories/identity.js';
 import { emailModel } from '../../support/factories/mail.js';
 import { createTenant, expireInvite, invite, inviteModel, mailedInviteToken, tenantModel } from '../../support/factories/tenancy.js';
 
@@ -18,7 +19,7 @@ describe('invites', () => {
 
   it('invite → email with the token → accept → the invitee reads the tenant as a member', async () => {
     const tenant = await createTenant(t, owner);
-    const invitee = await registerUser(t);
+    const invitee = await verifiedUser(t);
     const inviteId = await invite(t, tenant.id, owner, invitee.email.toUpperCase(), 'member');
     const token = await mailedInviteToken(t, invitee.email);
     const stored = await inviteModel(t.app).findOne({ tenantId: tenant.id, _id: inviteId }).lean();
@@ -60,8 +61,8 @@ describe('invites', () => {
 
   it('refuses an invitation for another address with 403, an expired one with 410, a revoked one with 409', async () => {
     const tenant = await createTenant(t, owner);
-    const invitee = await registerUser(t);
-    const stranger = await registerUser(t);
+    const invitee = await verifiedUser(t);
+    const stranger = await verifiedUser(t);
     const inviteId = await invite(t, tenant.id, owner, invitee.email);
     const token = await mailedInviteToken(t, invitee.email);
     const wrong = await t.http().post('/api/invites/accept').set(bearer(stranger)).send({ token });
@@ -85,6 +86,47 @@ describe('invites', () => {
     const revoked = await t.http().post('/api/invites/accept').set(bearer(invitee)).send({ token: fresh });
     expect(revoked.status).toBe(409);
     expect(revoked.body.type).toBe('urn:atrium:problem:invite-revoked');
+  });
+
+  it('refuses an invitee whose address is unverified with 403 until they follow the verification link', async () => {
+    const tenant = await createTenant(t, owner);
+    const invitee = await registerUser(t);
+    await invite(t, tenant.id, owner, invitee.email);
+    const token = await mailedInviteToken(t, invitee.email);
+    const unverified = await t.http().post('/api/invites/accept').set(bearer(invitee)).send({ token });
+    expect(unverified.status).toBe(403);
+    expect(unverified.headers['content-type']).toContain('application/problem+json');
+    expect(unverified.body.type).toBe('urn:atrium:problem:email-not-verified');
+    expect(unverified.body.detail).toContain('/api/auth/verify-email/resend');
+    // The refusal settled nothing: the invite still waits, and no membership was made.
+    expect((await t.http().get(`/api/tenants/${tenant.id}`).set(bearer(invitee))).status).toBe(404);
+
+    await verifyEmail(t, invitee);
+    const accepted = await t.http().post('/api/invites/accept').set(bearer(invitee)).send({ token });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body).toMatchObject({ tenantId: tenant.id, role: 'member' });
+    expect((await t.http().get(`/api/tenants/${tenant.id}`).set(bearer(invitee))).status).toBe(200);
+  });
+
+  it('checks the address is verified before it compares it with the invited one', async () => {
+    const tenant = await createTenant(t, owner);
+    const invitee = await verifiedUser(t);
+    const stranger = await registerUser(t);
+    await invite(t, tenant.id, owner, invitee.email);
+    const token = await mailedInviteToken(t, invitee.email);
+    const refused = await t.http().post('/api/invites/accept').set(bearer(stranger)).send({ token });
+    expect(refused.status).toBe(403);
+    expect(refused.body.type).toBe('urn:atrium:problem:email-not-verified');
+    // An unknown token stays 404 whoever asks.
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/invites/accept')
+          .set(bearer(stranger))
+          .send({ token: 'A'.repeat(43) })
+      ).status,
+    ).toBe(404);
   });
 
   it('keeps one pending invite per address, refuses members, and only owners invite owners', async () => {

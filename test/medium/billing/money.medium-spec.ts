@@ -10,7 +10,7 @@ import { TransactionsRepository } from '../../../src/modules/billing/transaction
 import { RefundPayment } from '../../../src/modules/billing/use-cases/refund-payment.js';
 import { pendingPayment, refundRequest, succeededPayment, transactionModel } from '../../support/factories/billing.js';
 import { account, contextOf } from '../../support/factories/identity.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 type Account = Awaited<ReturnType<typeof account>>;
 
@@ -27,7 +27,7 @@ describe('payments and refunds against the database', () => {
 
   beforeAll(async () => {
     delete process.env.STRIPE_SECRET_KEY;
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     app.get(EffectsRelay).on('payment.refunded', 'refunds-probe', async (event) => void refunded.push(event));
     [payer, staff] = await Promise.all([account(app), account(app, 'staff')]);
   });

@@ -8,7 +8,7 @@ import { PaymentsService } from '../../../src/modules/billing/payments.service.j
 import { TransactionsRepository } from '../../../src/modules/billing/transactions.repository.js';
 import { invoiceModel, owedEffectsDueNow, pendingPayment, succeededPayment, transactionModel } from '../../support/factories/billing.js';
 import { account, contextOf } from '../../support/factories/identity.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 type Account = Awaited<ReturnType<typeof account>>;
 
@@ -24,7 +24,7 @@ describe('what a payment owes, against the database', () => {
 
   beforeAll(async () => {
     delete process.env.STRIPE_SECRET_KEY;
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     relay = app.get(EffectsRelay);
     relay.on('payment.succeeded', 'receipts-probe', async (event) => void receipts.push(event));
     relay.on('payment.failed', 'receipts-probe', async (event) => void failures.push(event));

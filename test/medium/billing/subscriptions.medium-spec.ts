@@ -8,7 +8,7 @@ import { SubscriptionsService } from '../../../src/modules/billing/subscriptions
 import { AccountDeletionService } from '../../../src/modules/identity/account-deletion.service.js';
 import { subscription, transactionModel } from '../../support/factories/billing.js';
 import { account, contextOf, FACTORY_PASSWORD } from '../../support/factories/identity.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 type Account = Awaited<ReturnType<typeof account>>;
 
@@ -20,7 +20,7 @@ describe('subscriptions against the database', () => {
 
   beforeAll(async () => {
     delete process.env.STRIPE_SECRET_KEY;
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     app.get(EffectsRelay).on('subscription.changed', 'changes-probe', async (event) => void changes.push(event));
     user = await account(app);
   });

@@ -6,14 +6,14 @@ import { SeedProgress } from '../../../src/cli/seed-progress.js';
 import { counterModel, overrideModel, planFeatureModel, planModel } from '../../support/factories/entitlements.js';
 import { account } from '../../support/factories/identity.js';
 import { tenantModel } from '../../support/factories/tenancy.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 describe('entitlements seeder', () => {
   let app: INestApplicationContext;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     const owner = await account(app);
     await tenantModel(app).insertMany(
       [0, 1, 2].map((index) => ({ name: `Seed tenant ${index}`, slug: `seed-tenant-${index}`, createdBy: new Types.ObjectId(owner.id) })),

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitlementsRetention } from '../../../src/modules/entitlements/entitlements-retention.js';
 import { counterModel, overrideModel } from '../../support/factories/entitlements.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +12,7 @@ describe('entitlements cleanup', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
   });
   afterAll(() => close?.());
 

@@ -16,7 +16,7 @@ import {
 import { account, contextOf } from '../../support/factories/identity.js';
 import { TenantDirectory } from '../../../src/modules/tenancy/index.js';
 import { tenantModel } from '../../support/factories/tenancy.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
 const statusOf = (result: PromiseSettledResult<unknown>) =>
@@ -28,7 +28,7 @@ describe('usage counters against the database', () => {
   let admin: { id: string };
 
   beforeAll(async () => {
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     admin = await account(app, 'admin');
   });
   afterAll(() => close?.());

@@ -15,7 +15,7 @@ import {
 } from '../../support/factories/identity.js';
 import { confirmedCapture, captureModel } from '../../support/factories/marketing.js';
 import { heartbeat, presenceModel } from '../../support/factories/presence.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 describe('account deletion and what it owes, against the database', () => {
   let app: INestApplicationContext;

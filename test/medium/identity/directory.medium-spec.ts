@@ -4,7 +4,7 @@ import { AccountDeletionService } from '../../../src/modules/identity/account-de
 import { UserDirectory } from '../../../src/modules/identity/index.js';
 import { UsersService } from '../../../src/modules/identity/users.service.js';
 import { account, deactivated, FACTORY_PASSWORD, signedInAccount } from '../../support/factories/identity.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 describe('the user directory other contexts read', () => {
   let app: INestApplicationContext;

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginThrottleService } from '../../../src/modules/identity/login-throttle.service.js';
 import { factoryEmail, loginThrottleModel } from '../../support/factories/identity.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 const retryAfterOf = async (attempt: Promise<void>): Promise<number | undefined> =>
   attempt.then(

@@ -7,7 +7,7 @@ import { AccountDeletionService } from '../../../src/modules/identity/account-de
 import { AuthService } from '../../../src/modules/identity/auth.service.js';
 import { QueuedEmail } from '../../../src/modules/mail/schemas/queued-email.schema.js';
 import { FACTORY_PASSWORD, replayUserEffects, signedInAccount, userModel } from '../../support/factories/identity.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 describe('what account changes owe, written with them', () => {
   let app: INestApplicationContext;
@@ -23,15 +23,18 @@ describe('what account changes owe, written with them', () => {
   const effectsOf = async (id: string) => (await userModel(app).findById(id).lean())!.effects ?? [];
   const mailsTo = (to: string, template: string) => mails.countDocuments({ to, template });
 
-  it('registration carries its welcome; run again after a crash, it still mails once', async () => {
+  it('registration carries its welcome and verification email; run again after a crash, each still mails once', async () => {
     const user = await signedInAccount(app);
     expect(await effectsOf(user.id)).toEqual([
       expect.objectContaining({ name: 'user.registered>notifications', key: `welcome:${user.id}>notifications`, state: 'done' }),
+      expect.objectContaining({ name: 'identity.verification-mail', key: `verify-email:${user.id}:registered`, state: 'done' }),
     ]);
     expect(await mailsTo(user.email, 'welcome')).toBe(1);
+    expect(await mailsTo(user.email, 'verify-email')).toBe(1);
     await replayUserEffects(app, user.id);
-    expect(await app.get(EffectsRelay).sweep()).toBeGreaterThanOrEqual(1);
+    expect(await app.get(EffectsRelay).sweep()).toBeGreaterThanOrEqual(2);
     expect(await mailsTo(user.email, 'welcome')).toBe(1);
+    expect(await mailsTo(user.email, 'verify-email')).toBe(1);
   });
 
   it('a password change carries its security notice in the same update', async () => {
@@ -45,7 +48,7 @@ describe('what account changes owe, written with them', () => {
 
   it('forgets finished effects, so a document does not grow with every change', async () => {
     const user = await signedInAccount(app);
-    expect(await effectsOf(user.id)).toHaveLength(1);
+    expect(await effectsOf(user.id)).toHaveLength(2);
     expect(await app.get(AccountDeletionService).pruneDone({ _id: user.id })).toBe(1);
     expect(await effectsOf(user.id)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { MailService } from '../../../src/modules/mail/index.js';
 import type { QueuedEmail } from '../../../src/modules/mail/schemas/queued-email.schema.js';
 import { account, contextOf } from '../../support/factories/identity.js';
 import { deadEmail, emailModel, emailWithKey, queueEmails } from '../../support/factories/mail.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 /** The queue's claims, leases and retries under concurrency, against the database. */
 describe('the email queue', () => {
@@ -86,6 +86,8 @@ describe('the email queue', () => {
         'payment-receipt',
         'ticket-reply',
         'ticket-status-changed',
+        'tenant-invite',
+        'verify-email',
         'welcome',
       ].sort(),
     );

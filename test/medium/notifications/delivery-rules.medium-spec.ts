@@ -7,7 +7,7 @@ import { SettingsService } from '../../../src/modules/notifications/settings.ser
 import { account, contextOf, deactivated } from '../../support/factories/identity.js';
 import { emailModel } from '../../support/factories/mail.js';
 import { abandonDispatch, notificationModel, notifyUser, quietHoursNow } from '../../support/factories/notifications.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 type Account = Awaited<ReturnType<typeof account>>;
 

@@ -6,7 +6,7 @@ import { NotificationSender } from '../../../src/modules/notifications/notificat
 import { account, contextOf } from '../../support/factories/identity.js';
 import { emailModel } from '../../support/factories/mail.js';
 import { notificationModel, usersWithRole } from '../../support/factories/notifications.js';
-import { startSupportApp as startServices } from '../support/support-app.js';
+import { startMediumApp as startServices } from '../../support/medium-app.js';
 
 // The driver reports every command this file's application sends, so the test can count them.
 const uri = new URL(process.env.MONGODB_URI!);

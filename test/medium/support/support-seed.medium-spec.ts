@@ -5,14 +5,14 @@ import { seedSupport } from '../../../src/cli/seeders/support.seeder.js';
 import { ticketLifecycle } from '../../../src/modules/support/ticket.lifecycle.js';
 import { TicketsService } from '../../../src/modules/support/tickets.service.js';
 import { account, openTicket, ticketModel } from '../../support/factories/support.js';
-import { startSupportApp } from './support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 describe('the support seeder', () => {
   let app: INestApplicationContext;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     await Promise.all([account(app), account(app), account(app, 'staff')]);
   });
   afterAll(() => close?.());

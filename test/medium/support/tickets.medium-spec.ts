@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketsService } from '../../../src/modules/support/tickets.service.js';
 import { TicketRepliesService } from '../../../src/modules/support/ticket-replies.service.js';
 import { account, ageResolution, contextOf, openTicket, resolvedTicket, ticketModel } from '../../support/factories/support.js';
-import { startSupportApp } from './support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 type Account = Awaited<ReturnType<typeof account>>;
 
@@ -15,7 +15,7 @@ describe('tickets against the database', () => {
   let tickets: TicketsService;
 
   beforeAll(async () => {
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     [customer, staff] = await Promise.all([account(app), account(app, 'staff')]);
     tickets = app.get(TicketsService);
   });

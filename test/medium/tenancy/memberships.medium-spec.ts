@@ -8,7 +8,7 @@ import { MembersService } from '../../../src/modules/tenancy/members.service.js'
 import { TenantsService } from '../../../src/modules/tenancy/tenants.service.js';
 import { account, contextOf } from '../../support/factories/identity.js';
 import { inviteModel, membershipModel, teamModel, tenantModel } from '../../support/factories/tenancy.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 const tenantCtx = (user: { id: string }, tenantId: string, roles: string[]) => ({ ...contextOf(user), tenant: { id: tenantId, roles } });
 
@@ -16,7 +16,7 @@ describe('tenancy against the database', () => {
   let app: INestApplicationContext;
   let close: () => Promise<void>;
 
-  beforeAll(async () => ({ app, close } = await startSupportApp()));
+  beforeAll(async () => ({ app, close } = await startMediumApp()));
   afterAll(() => close?.());
 
   async function tenantWithOwners(count: number) {

@@ -6,7 +6,7 @@ import { MembersService } from '../../../src/modules/tenancy/members.service.js'
 import { TeamsService } from '../../../src/modules/tenancy/teams.service.js';
 import { account } from '../../support/factories/identity.js';
 import { inviteModel, membershipModel, tenantModel } from '../../support/factories/tenancy.js';
-import { startSupportApp } from '../support/support-app.js';
+import { startMediumApp } from '../../support/medium-app.js';
 
 const system = { client: {}, requestId: 'seed-check', system: true };
 
@@ -15,7 +15,7 @@ describe('the tenancy seeder', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await startSupportApp());
+    ({ app, close } = await startMediumApp());
     await Promise.all(Array.from({ length: 6 }, () => account(app)));
   });
   afterAll(() => close?.());

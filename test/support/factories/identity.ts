@@ -11,6 +11,9 @@ import { UserActivity } from '../../../src/modules/identity/schemas/user-activit
 import { UserSession } from '../../../src/modules/identity/schemas/user-session.schema.js';
 import { SessionsService } from '../../../src/modules/identity/sessions.service.js';
 import { UsersService } from '../../../src/modules/identity/users.service.js';
+import type { TestApp } from '../app.js';
+import type { TestUser } from '../auth.js';
+import { emailModel } from './mail.js';
 
 export const FACTORY_PASSWORD = 'correct horse battery';
 const FACTORY_CLIENT = { ip: '203.0.113.7', userAgent: 'factory' };
@@ -127,3 +130,49 @@ export async function expireActivity(app: INestApplicationContext, userId: strin
 }
 
 export const loginThrottleModel = (app: INestApplicationContext) => app.get<Model<LoginThrottle>>(getModelToken(LoginThrottle.name));
+
+/** The token of the newest verification link mailed to `email`, read from the mail queue as the inbox would show it. */
+export async function mailedVerificationToken(app: INestApplicationContext, email: string): Promise<string> {
+  const [mail] = await emailModel(app)
+    .find({ to: email.toLowerCase(), template: 'verify-email' })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(1)
+    .lean();
+  const token = /\/verify-email\?token=([\w-]+\.[\w-]+\.[\w-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no verification link mailed to ${email}`);
+  return token;
+}
+
+/** Follows the verification link mailed to the user, as they would from their inbox. */
+export async function verifyEmail(t: TestApp, user: { email: string }): Promise<void> {
+  const token = await mailedVerificationToken(t.app, user.email);
+  const response = await t.http().post('/api/auth/verify-email').send({ token });
+  if (response.status !== 200) throw new Error(`verifying ${user.email} answered ${response.status}: ${JSON.stringify(response.body)}`);
+}
+
+/** A user registered through the API who verified their address through the emailed link (what accepting an invite needs). */
+export async function verifiedUser(t: TestApp, overrides: Record<string, unknown> = {}): Promise<TestUser> {
+  const body = { email: factoryEmail('verified'), password: FACTORY_PASSWORD, firstName: 'Vera', lastName: 'Fied', ...overrides };
+  const response = await t.http().post('/api/auth/register').send(body);
+  if (response.status !== 201) throw new Error(`registering answered ${response.status}: ${JSON.stringify(response.body)}`);
+  const user: TestUser = {
+    id: response.body.user.id,
+    email: response.body.user.email,
+    password: String(body.password),
+    accessToken: response.body.accessToken,
+    refreshToken: response.body.refreshToken,
+    role: 'user',
+  };
+  await verifyEmail(t, user);
+  return user;
+}
+
+/** Moves the start of the user's hourly verification-resend window back, as if that much time had gone by. */
+export async function ageVerificationResends(app: INestApplicationContext, userId: string, byMs: number): Promise<void> {
+  const user = await userModel(app).findById(userId, { verificationResendsSince: 1 }).lean();
+  if (!user?.verificationResendsSince) throw new Error(`user ${userId} asked for no verification email`);
+  await userModel(app).updateOne(
+    { _id: new Types.ObjectId(userId) },
+    { $set: { verificationResendsSince: new Date(user.verificationResendsSince.getTime() - byMs) } },
+  );
+}

@@ -74,7 +74,14 @@ export class RefundPayment {
       targetType: 'payment',
       targetId: paymentId,
       before: { status: payment.status, refundedAmount: payment.refundedAmount },
-      after: { status, refundedAmount: refundedTotal, refundId: _id, refundAmount: amount, currency: payment.currency, reason: input.reason },
+      after: {
+        status,
+        refundedAmount: refundedTotal,
+        refundId: _id,
+        refundAmount: amount,
+        currency: payment.currency,
+        reason: input.reason,
+      },
     });
     return toTransactionDto(refund);
   }

@@ -10,6 +10,10 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ enum: ACCOUNT_STATUSES }) status: AccountStatus;
   @ApiPropertyOptional({ description: 'Why an admin deactivated the account' }) statusReason?: string;
+  @ApiProperty({ description: 'Whether the owner proved they receive mail at the address (accepting an invitation needs it)' })
+  emailVerified: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) emailVerifiedAt?: string;
+  @ApiProperty({ example: 'free', description: 'The personal plan (set by the user’s own subscription)' }) plan: string;
   @ApiProperty({ type: ProfileDto }) profile: ProfileDto;
   @ApiProperty({ type: PreferencesDto }) preferences: PreferencesDto;
   @ApiPropertyOptional({ format: 'date-time' }) lastLoginAt?: string;

@@ -15,6 +15,7 @@ export const ACTIVITY_TYPES = [
   'account-deactivated',
   'account-reactivated',
   'account-deleted',
+  'email-verified',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -52,11 +52,20 @@ export class User {
 
   @Prop({ type: UserPreferences, default: () => ({}) }) preferences: UserPreferences;
 
+  /** The personal plan's key; set by the entitlements context as the user's own subscriptions change. */
+  @Prop({ default: 'free', maxlength: 50 }) plan: string;
+
   /** Lower-cased email and names, so staff search is an index-backed prefix match. */
   @Prop({ type: [String], default: [] }) searchKeys: string[];
 
   @Prop() lastLoginAt?: Date;
   @Prop() passwordChangedAt?: Date;
+
+  /** When the owner proved they receive mail at `email`; unset while unproven (an invite needs it). */
+  @Prop() emailVerifiedAt?: Date;
+  /** Verification emails asked for since `verificationResendsSince`: the hourly resend limit, shared by all instances. */
+  @Prop() verificationResends?: number;
+  @Prop() verificationResendsSince?: Date;
 
   /** What a deletion owes other contexts (erasing their personal data), until the relay has run it. */
   effects?: OwedEffect[];

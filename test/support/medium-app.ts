@@ -2,10 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { AppModule } from '../../../src/app.module.js';
+import { AppModule } from '../../src/app.module.js';
 
-/** The application's modules without HTTP, on this file's own database: services as the routes call them. */
-export async function startSupportApp(): Promise<{ app: INestApplicationContext; close(): Promise<void> }> {
+/** The application's modules without HTTP, on this file's own database: services as the routes call them (medium tests). */
+export async function startMediumApp(): Promise<{ app: INestApplicationContext; close(): Promise<void> }> {
   const app = await NestFactory.createApplicationContext(AppModule.register(), { logger: false });
   await app.init();
   return {
