@@ -33,7 +33,7 @@ def refused(value) -> bool:
         return looks_like_card_number(value)
     if isinstance(value, dict):
         return any(
-            REFUSED_KEY.search(key) or len(key) > MAX_MAP_KEY or refused(item) for key, item in value.items()
+            REFUSED_KEY.search(key) or not 0 < len(key) <= MAX_MAP_KEY or refused(item) for key, item in value.items()
         )
     if isinstance(value, list):
         return any(refused(item) for item in value)

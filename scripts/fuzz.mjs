@@ -1,7 +1,7 @@
 // `npm run fuzz`: Schemathesis against /docs-json of the built app on a throw-away database, with every
 // check and every phase (examples, coverage, fuzzing, stateful), once as a seeded user and once as an
 // admin. Fails on any failure. Installs Schemathesis from PyPI into ~/.cache on first use.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,6 +32,9 @@ function schemathesisBinary() {
   return binary;
 }
 
+/** Resolves with the exit status of a child process (as spawnSync answers, without blocking this one). */
+const finished = (child) => new Promise((resolve) => child.once('exit', (status) => resolve({ status })));
+
 const binary = schemathesisBinary();
 const database = await resolveDatabase({ uri: process.env.MONGODB_URI, log: (line) => console.log(`[database] ${line}`) });
 const port = await freePort();
@@ -55,6 +58,8 @@ const env = {
   // The document states the largest amount any deployment accepts (the DTOs' ceiling); a deployment's
   // BILLING_MAX_AMOUNT may lower it, which the document cannot know. Fuzz a deployment at the ceiling.
   BILLING_MAX_AMOUNT: '99999999999',
+  // The same for the units one metering call may consume.
+  ENTITLEMENTS_MAX_UNITS_PER_CALL: '1000000',
 };
 execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', '20'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const app = spawn('node', [join(root, 'dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -75,33 +80,38 @@ try {
     console.log(`[fuzz] as ${pass.name} (${pass.email})`);
     // One worker: with two, Schemathesis 4.32 now and then trips over its own shared caches (an internal
     // KeyError reported as an error), which says nothing about the API.
-    const run = spawnSync(
-      binary,
-      [
-        '--config-file',
-        join(root, 'scripts/schemathesis.toml'),
-        'run',
-        `${base}/docs-json`,
-        '--checks',
-        'all',
-        '--phases',
-        'examples,coverage,fuzzing,stateful',
-        '--max-examples',
-        values['max-examples'],
-        '--workers',
-        '1',
-        '--no-color',
-        ...(values.seed ? ['--seed', values.seed] : []),
-      ],
-      {
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          SCHEMATHESIS_HOOKS: join(root, 'scripts/fuzz-hooks.py'),
-          FUZZ_EMAIL: pass.email,
-          FUZZ_PASSWORD: DEMO_PASSWORD,
+    // Not spawnSync: this process must keep draining the stand-in's output pipes while the pass runs, or
+    // the stand-in blocks on a full pipe once it has logged enough refused commands, and every request after
+    // that times out.
+    const run = await finished(
+      spawn(
+        binary,
+        [
+          '--config-file',
+          join(root, 'scripts/schemathesis.toml'),
+          'run',
+          `${base}/docs-json`,
+          '--checks',
+          'all',
+          '--phases',
+          'examples,coverage,fuzzing,stateful',
+          '--max-examples',
+          values['max-examples'],
+          '--workers',
+          '1',
+          '--no-color',
+          ...(values.seed ? ['--seed', values.seed] : []),
+        ],
+        {
+          stdio: 'inherit',
+          env: {
+            ...process.env,
+            SCHEMATHESIS_HOOKS: join(root, 'scripts/fuzz-hooks.py'),
+            FUZZ_EMAIL: pass.email,
+            FUZZ_PASSWORD: DEMO_PASSWORD,
+          },
         },
-      },
+      ),
     );
     if (run.status !== 0) failed.push(`${pass.name} (exit ${run.status})`);
   }

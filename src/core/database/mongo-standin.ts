@@ -85,20 +85,23 @@ export async function startStandin(options: { port?: number; file?: string } = {
 function waitForLine(child: ChildProcess, marker: string, timeoutMs: number): Promise<void> {
   return new Promise((done, fail) => {
     let output = '';
+    const collect = (chunk: Buffer) => (output += chunk.toString());
     const timer = setTimeout(() => fail(new Error(`stand-in did not start in ${timeoutMs} ms: ${output.slice(-500)}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(marker)) {
         clearTimeout(timer);
-        // Keep draining so a chatty child never blocks on a full pipe.
+        // Keep draining so a chatty child never blocks on a full pipe (it logs each refused command with
+        // its stack trace), without keeping what it says.
         child.stdout?.off('data', onData);
+        child.stderr?.off('data', collect);
         child.stdout?.resume();
         child.stderr?.resume();
         done();
       }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', collect);
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`stand-in exited with code ${code}: ${output.slice(-500)}`));

@@ -17,7 +17,11 @@ export class ProblemResponseDto {
   @ApiPropertyOptional({ type: FieldErrorDto, isArray: true, description: 'At most 20; see errorCount' }) errors?: FieldErrorDto[];
   @ApiPropertyOptional({ description: 'All field errors, when there are more than the ones listed' }) errorCount?: number;
   @ApiPropertyOptional({ description: 'True when errors lists only the first ones' }) truncated?: boolean;
-  @ApiPropertyOptional({ description: 'input-too-complex: the bound exceeded', example: 'keysPerObject' }) limit?: string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'integer' }],
+    description: 'input-too-complex: the name of the bound exceeded (keysPerObject); quota-exceeded: the period’s limit (a count)',
+  })
+  limit?: string | number;
   @ApiPropertyOptional({ description: 'input-too-complex: its value', example: 200 }) max?: number;
   @ApiPropertyOptional({ description: 'input-too-complex: where the input was when it was exceeded', example: 'body' }) field?: string;
 }

@@ -33,7 +33,8 @@ export class MembersController {
   @ApiOperation({ summary: 'Add an existing user by id or email (owners and admins, or staff); invite anyone else' })
   @ApiCreatedResponse({ type: MemberDto })
   @ApiProblem(403, 'Members and viewers do not add people; admins do not make owners')
-  @ApiProblem(404, 'No such tenant, or no account with that id or address')
+  @ApiProblem(400, 'No account with that id or address (invite it instead)')
+  @ApiProblem(404, 'No such tenant')
   @ApiProblem(409, 'Already a member')
   add(@Ctx() ctx: ActorContext, @Param('tenantId', ObjectIdPipe) tenantId: string, @Body() body: AddMemberDto): Promise<MemberDto> {
     return this.members.add(ctx, tenantId, body);

@@ -6,6 +6,7 @@ import { isStaff } from '../../core/auth/roles.js';
 import { compact } from '../../core/database/find-page.js';
 import { EffectsRelay } from '../../core/events/index.js';
 import type { Page } from '../../core/http/pagination.js';
+import { ValidationProblem } from '../../core/http/problem.js';
 import { UserDirectory } from '../identity/index.js';
 import type { AddMemberDto, MemberDto, MemberQueryDto } from './dto/member.dto.js';
 import { toMemberDto } from './member.mapper.js';
@@ -54,7 +55,9 @@ export class MembersService {
       throw roleNotAllowed('Admins cannot make owners; an owner can.');
     const userId = input.userId ?? (input.email ? await this.users.findIdByEmail(input.email) : undefined);
     const contact = userId ? await this.users.contactOf(userId) : undefined;
-    if (!userId || !contact) throw notMember('user (invite the address instead)');
+    // The tenant exists (404 is kept for that); the account the body names does not: a field of the request is wrong.
+    if (!userId || !contact)
+      throw new ValidationProblem([{ field: input.userId ? 'userId' : 'email', message: 'names no account; invite the address instead' }]);
     const id = new Types.ObjectId(tenantId);
     const membership = await this.memberships.add(id, new Types.ObjectId(userId), role, new Types.ObjectId(ctx.actor.id));
     await this.memberAdded(ctx, membership, 'direct');

@@ -121,6 +121,8 @@ describe('audit log', () => {
     expect(await ids({ from: future })).toEqual([]);
     expect(await ids({ from: past, to: future })).toHaveLength(3);
     expect(await ids({ to: past })).toEqual([]);
+    // A range that ends before it starts holds nothing; it is not a malformed question.
+    expect(await ids({ from: future, to: past })).toEqual([]);
   });
 
   it('pages newest first by cursor, every entry once', async () => {
@@ -146,7 +148,6 @@ describe('audit log', () => {
       { actor: 'someone' },
       { tenantId: 'nope' },
       { from: 'yesterday' },
-      { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
       { after: 'not-a-cursor' },
       { limit: '1000' },
       { targetId: 'x'.repeat(200) },

@@ -76,7 +76,8 @@ describe('tenant members', () => {
     expect(byEmail.status).toBe(201);
     expect((await t.http().post(`/api/tenants/${tenant.id}/members`).set(bearer(admin)).send({ userId: newcomer.id })).status).toBe(409);
     const unknown = await t.http().post(`/api/tenants/${tenant.id}/members`).set(bearer(admin)).send({ email: 'nobody.here@example.com' });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'email', message: 'names no account; invite the address instead' }]);
     const both = await t
       .http()
       .post(`/api/tenants/${tenant.id}/members`)
