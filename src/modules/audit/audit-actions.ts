@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'notification.sent',
   'notification.broadcast',
   'email.requeued',
+  // marketing: personal data leaving the system
+  'email-capture.exported',
   // jobs
   'job.run-requested',
   // tenancy

@@ -14,6 +14,7 @@ import { emailCaptureLifecycle, type CaptureStatus } from './email-capture.lifec
 import { CSV_HEADER, toCsvRow, toEmailCaptureDto } from './email-capture.mapper.js';
 import { MarketingEvents } from './marketing.events.js';
 import { EmailCapture } from './schemas/email-capture.schema.js';
+import { AuditTrail } from '../audit/index.js';
 
 /** Finished confirmation effects kept on a sign-up; older ones are history (they ran days ago). */
 const KEPT_EFFECTS = 20;
@@ -34,6 +35,7 @@ export class EmailCapturesService {
     private readonly policy: PermissionPolicy,
     private readonly relay: EffectsRelay,
     private readonly links: CaptureLinks,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -100,6 +102,13 @@ export class EmailCapturesService {
   /** CSV of every capture with a status, streamed in id order by a cursor. */
   async *exportCsv(ctx: RequestContext, status: CaptureStatus | undefined): AsyncGenerator<string> {
     this.policy.require(ctx, 'capture.export');
+    // A list of addresses leaving the system is a privileged act: who took which list, from where.
+    await this.audit.record(ctx, {
+      action: 'email-capture.exported',
+      targetType: 'email-captures',
+      targetId: status ?? 'all',
+      after: { status: status ?? 'all', format: 'csv' },
+    });
     yield CSV_HEADER;
     const cursor = this.captures.find(compact({ status })).sort({ _id: 1 }).lean<EmailCapture[]>().cursor();
     for await (const capture of cursor as AsyncIterable<EmailCapture>) yield toCsvRow(capture);

@@ -185,4 +185,16 @@ describe('recorded privileged actions', () => {
     expect((await t.http().post(`/api/support/consultations/${own.id}/cancel`).set(bearer(user)).send({})).status).toBeLessThan(300);
     expect(await about(own.id)).toEqual([]);
   });
+
+  it('staff exporting the email sign-ups, once per export', async () => {
+    const response = await t.http().get('/api/email-captures/export').query({ status: 'confirmed' }).set(bearer(staff));
+    expect(response.status).toBe(200);
+    expect(await about('confirmed')).toEqual([
+      expect.objectContaining({
+        action: 'email-capture.exported',
+        actor: { id: staff.id, role: 'staff' },
+        after: { status: 'confirmed', format: 'csv' },
+      }),
+    ]);
+  });
 });
