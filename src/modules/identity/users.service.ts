@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type Model } from 'mongoose';
+import { trusted, Types, type Model } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { ActorContext, RequestContext } from '../../core/auth/request-context.js';
 import type { Role } from '../../core/auth/roles.js';
@@ -15,8 +15,6 @@ import { toPublicUserDto, toUserDto } from './identity.mapper.js';
 import { PasswordHasher } from './password-hasher.js';
 import { searchKeysOf, User } from './schemas/user.schema.js';
 import { SessionsService } from './sessions.service.js';
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The account routes: the caller's own account, public profiles, the staff list and roles. */
 @Injectable()
@@ -64,7 +62,8 @@ export class UsersService {
   /** Staff directory: optional role filter and name/email prefix, newest first. */
   async list(ctx: RequestContext, query: UserQueryDto): Promise<Page<UserDto>> {
     this.policy.require(ctx, 'user.list');
-    const filter = compact({ role: query.role, searchKeys: query.q ? new RegExp(`^${escapeRegex(query.q)}`) : undefined });
+    // A prefix as a range on the index, not a regex: a pattern cannot hold every character a name may (NUL).
+    const filter = compact({ role: query.role, searchKeys: query.q ? trusted({ $gte: query.q, $lt: `${query.q}\u{10FFFF}` }) : undefined });
     return findPage(this.users, filter, query, toUserDto, { createdAt: -1 });
   }
 

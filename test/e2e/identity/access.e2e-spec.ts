@@ -59,6 +59,10 @@ describe('who may do what in identity', () => {
     const regexChars = await t.http().get('/api/users?q=.*').set(bearer(staff));
     expect(regexChars.status).toBe(200);
     expect(regexChars.body.total).toBe(0);
+    // Any character a name may hold, NUL included, is a prefix like another (a regex could not carry it).
+    const nul = await t.http().get('/api/users').query({ q: 'a\u0000b' }).set(bearer(staff));
+    expect(nul.status, JSON.stringify(nul.body)).toBe(200);
+    expect(nul.body.total).toBe(0);
   });
 
   it('lets only admin change roles; the new role applies at the next sign-in', async () => {
