@@ -176,6 +176,9 @@ describe('payments with the embedded provider', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     expect((await t.http().get(`/api/payments?from=${tomorrow}`).set(bearer(user))).body.total).toBe(0);
     expect((await t.http().get('/api/payments?status=bogus').set(bearer(user))).status).toBe(400);
+    // An amount with no digits is not zero.
+    expect((await t.http().get('/api/payments?minAmount=').set(bearer(user))).status).toBe(400);
+    expect((await t.http().get('/api/payments?minAmount=0').set(bearer(user))).body.total).toBe(3);
   });
 
   it('validates money: integer minor units, a known currency, within the maximum', async () => {

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+
+/** An amount in the query: `minAmount=` with nothing after it is refused (400), not read as 0. */
+const amountQuery = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value !== '' ? Number(value) : value);
 import {
   IsDateString,
   IsIn,
@@ -108,8 +111,8 @@ export class PaymentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TRANSACTION_TYPES }) @IsOptional() @IsIn(TRANSACTION_TYPES) type?: TransactionType;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() to?: string;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(AMOUNT_CEILING) minAmount?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(AMOUNT_CEILING) maxAmount?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Transform(amountQuery) @IsInt() @Min(0) @Max(AMOUNT_CEILING) minAmount?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Transform(amountQuery) @IsInt() @Min(0) @Max(AMOUNT_CEILING) maxAmount?: number;
 }
 
 export class StatusChangeDto {
