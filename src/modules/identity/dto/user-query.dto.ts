@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../../core/auth/roles.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 
@@ -9,7 +9,7 @@ export class UserQueryDto extends PageQueryDto {
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
-  @MinLength(1)
+  // Only blanks: no search, as an absent q (the document sets no minimum length).
   @MaxLength(100)
   q?: string;
 
