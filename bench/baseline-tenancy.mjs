@@ -1,7 +1,7 @@
 // The baseline's feature-gated read: a tenant's audit log, behind the tenant's standing and the `audit-log`
 // feature, with Atrium's lookups and nothing more. The tenant open and the caller's membership (by the unique
-// (tenantId, userId) index) read in parallel, as Atrium's tenant guard reads them; then the tenant's plan and
-// its unexpired override of the feature in parallel, with plans, features and plan values from a per-process
+// (tenantId, userId) index) read in parallel, as Atrium's tenant guard reads them (the tenant with its plan); then
+// the tenant's unexpired override of the feature, with plans, features and plan values from a per-process
 // snapshot refreshed as often as Atrium's (ENTITLEMENTS_CACHE_MS); then the same cursor page of `auditlogs`.
 import { ObjectId } from 'mongodb';
 
@@ -75,22 +75,21 @@ export function registerTenancyRoutes(app, { db, env, actorOf }) {
     if (!isId(tenantId)) return reply.code(404).send({ status: 404 });
     const id = new ObjectId(tenantId);
     const [open, membership] = await Promise.all([
-      tenants.findOne({ _id: id, active: true }, { projection: { _id: 1 } }),
+      tenants.findOne({ _id: id, active: true }, { projection: { _id: 0, planKey: 1 } }),
       memberships.findOne({ tenantId: id, userId: new ObjectId(actor.id) }, { projection: { _id: 0, role: 1 } }),
     ]);
     if (!open || (!membership && !isStaff(actor))) return reply.code(404).send({ status: 404 });
 
     const now = new Date();
-    const [snapshot, tenant, override] = await Promise.all([
+    const [snapshot, override] = await Promise.all([
       catalogue(),
-      tenants.findOne({ _id: id, active: true }, { projection: { planKey: 1 } }),
       overrides.findOne(
         { tenantId: id, featureKey: FEATURE, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
         { projection: { _id: 0, featureKey: 1, value: 1, expiresAt: 1 } },
       ),
     ]);
     const feature = snapshot.features.get(FEATURE);
-    const value = override ? override.value : (snapshot.planValues.get(tenant?.planKey ?? 'free')?.get(FEATURE) ?? feature?.defaultValue);
+    const value = override ? override.value : (snapshot.planValues.get(open.planKey ?? 'free')?.get(FEATURE) ?? feature?.defaultValue);
     if (!grants(value)) return reply.code(402).send({ status: 402 });
     if (!isStaff(actor) && !['owner', 'admin'].includes(membership?.role)) return reply.code(403).send({ status: 403 });
 

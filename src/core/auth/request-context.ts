@@ -7,6 +7,8 @@ import type { Actor } from './roles.js';
 export interface TenantScope {
   id: string;
   roles: readonly string[];
+  /** The tenant's plan as the guard read it, so a feature gate in the same request need not read the tenant again. */
+  planKey?: string;
 }
 
 /** Who is asking, from where, in which request (and tenant): the first argument of every service method. */

@@ -23,6 +23,7 @@ export class SubjectPlans {
 
   /** The subject's plan; free for a subject that never subscribed (or that no longer exists). */
   async planOf(subject: Subject): Promise<string> {
+    if (subject.planKey) return subject.planKey;
     const key = subject.type === 'tenant' ? await this.tenants.planOf(subject.id) : await this.users.planOf(subject.id);
     return key ?? FREE_PLAN;
   }

@@ -6,6 +6,8 @@ import type { SubjectType } from './schemas/usage-counter.schema.js';
 export interface Subject {
   type: SubjectType;
   id: string;
+  /** Its plan, when the request already read it (the tenant guard does). */
+  planKey?: string;
 }
 
 export const tenantSubject = (id: string): Subject => ({ type: 'tenant', id });
@@ -13,7 +15,7 @@ export const userSubject = (id: string): Subject => ({ type: 'user', id });
 
 /** The request's tenant on a tenant-scoped route, else the signed-in caller. */
 export function subjectOf(ctx: RequestContext): Subject {
-  if (ctx.tenant) return tenantSubject(ctx.tenant.id);
+  if (ctx.tenant) return { ...tenantSubject(ctx.tenant.id), planKey: ctx.tenant.planKey };
   if (ctx.actor) return userSubject(ctx.actor.id);
   throw new UnauthorizedException('Authentication required.');
 }

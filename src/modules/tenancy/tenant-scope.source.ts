@@ -10,8 +10,8 @@ import { TenantsRepository } from './tenants.repository.js';
 
 /**
  * The caller's standing in a tenant, read fresh on every request (no cache, so a removed member is
- * out on their next call): the membership by the unique (tenantId, userId) index and the tenant's
- * open flag by id, in parallel, both lean and projected.
+ * out on their next call): the membership by the unique (tenantId, userId) index and the open
+ * tenant's plan by id, in parallel, both lean and projected.
  */
 @Injectable()
 export class TenancyScopeSource implements TenantScopeSource {
@@ -23,13 +23,13 @@ export class TenancyScopeSource implements TenantScopeSource {
   async scopeOf(actor: Actor, tenantId: string): Promise<TenantScope | undefined> {
     const id = new Types.ObjectId(tenantId);
     const [open, membership] = await Promise.all([
-      this.tenants.isOpen(id),
+      this.tenants.openPlan(id),
       Types.ObjectId.isValid(actor.id)
         ? scoped(this.memberships).findOne({ tenantId: id, userId: new Types.ObjectId(actor.id) }, { role: 1, _id: 0 })
         : null,
     ]);
     if (!open) return undefined;
-    if (membership) return { id: tenantId, roles: [membership.role] };
-    return isStaff(actor) ? { id: tenantId, roles: [] } : undefined;
+    if (membership) return { id: tenantId, roles: [membership.role], planKey: open.planKey };
+    return isStaff(actor) ? { id: tenantId, roles: [], planKey: open.planKey } : undefined;
   }
 }

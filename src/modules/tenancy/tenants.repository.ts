@@ -18,9 +18,9 @@ export class TenantsRepository {
     return this.model.findOne({ _id: id, ...OPEN }).lean<Tenant>();
   }
 
-  /** The open tenant's fields, or undefined: what the tenant guard and the directory read. */
-  isOpen(id: Types.ObjectId): Promise<{ _id: Types.ObjectId } | null> {
-    return this.model.exists({ _id: id, ...OPEN });
+  /** An open tenant's plan (null when closed or unknown): what the tenant guard reads once per request. */
+  openPlan(id: Types.ObjectId): Promise<Pick<Tenant, 'planKey'> | null> {
+    return this.model.findOne({ _id: id, ...OPEN }, { _id: 0, planKey: 1 }).lean<Pick<Tenant, 'planKey'>>();
   }
 
   async insert(tenant: Omit<Tenant, 'createdAt' | 'updatedAt' | 'effects' | 'planOrigin' | 'closedAt' | 'closedBy' | 'closedSlug'>) {
