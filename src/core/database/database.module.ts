@@ -33,9 +33,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         // Fail fast while the database is away (answered 503) instead of queueing requests.
         bufferCommands: false,
         retryAttempts: 3,
-        // Command durations and pool use for GET /metrics, watched before the first connection opens.
-        monitorCommands: metrics.monitorCommands,
-        onConnectionCreate: (connection) => metrics.watch(connection.getClient()),
+        // Pool use for GET /metrics, watched before the first connection opens (operations are timed by tracing).
+        onConnectionCreate: (connection) => metrics.watch(connection),
       }),
     }),
     MongooseModule.forFeature([{ name: Sequence.name, schema: SequenceSchema }]),

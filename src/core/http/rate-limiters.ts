@@ -4,6 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config.js';
 import type { RateClass } from './rate-limit.js';
+import { traceDriverCall, type OperationContext } from '../database/operation-tracing.js';
 
 /** One collection for every class; the class is the key prefix (`auth:…`, `public:…`, `user:…`). */
 export const RATE_LIMIT_COLLECTION = 'ratelimits';
@@ -38,11 +39,14 @@ export class RateLimiters implements OnModuleInit {
   private readonly limiters = new Map<LimitedClass, ClassLimiter>();
   private lastWarningAt = 0;
   private countingLocally = false;
+  /** How the shared count's round trip is named in the database metrics. */
+  private readonly traced: OperationContext;
 
   constructor(
     config: AppConfig,
     @InjectConnection() private readonly connection: Connection,
   ) {
+    this.traced = { operation: 'rateLimit.consume', collection: RATE_LIMIT_COLLECTION, database: connection.name };
     const duration = config.get('RATE_LIMIT_WINDOW_SECONDS');
     const limits: Record<LimitedClass, number> = {
       auth: config.get('AUTH_RATE_LIMIT_PER_MINUTE'),
@@ -82,7 +86,7 @@ export class RateLimiters implements OnModuleInit {
     if (!limiter) return undefined;
     if (this.connection.readyState === mongoose.ConnectionStates.connected) {
       try {
-        const outcome = await settle(limiter.limit, limiter.shared.consume(key));
+        const outcome = await traceDriverCall(this.traced, () => settle(limiter.limit, limiter.shared.consume(key)));
         this.noteShared();
         return outcome;
       } catch (error) {

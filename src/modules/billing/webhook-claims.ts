@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { trusted, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
+import { traceDriverCall } from '../../core/database/operation-tracing.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { ProviderEvent } from './providers/provider-event.js';
 import { FINISHED_OUTCOMES, WebhookEvent, type WebhookOutcome } from './schemas/webhook-event.schema.js';
@@ -103,26 +104,29 @@ export class WebhookClaims {
     try {
       // Through the driver: Mongoose would cast and walk the provider's whole payload (its own, free-form
       // object) for the timestamps plugin, several times the cost of the write. Every field here is ours and typed.
-      const result = await this.events.collection.updateOne(
-        { provider, eventId: event.id },
-        {
-          $setOnInsert: {
-            provider,
-            eventId: event.id,
-            type: event.providerType,
-            receivedAt: now,
-            eventCreatedAt: event.createdAt,
-            outcome: 'processing',
-            attempts: 1,
-            leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
-            claimId,
-            payload: event.object,
-            createdAt: now,
-            updatedAt: now,
-            __v: 0,
+      const traced = { operation: 'updateOne', collection: this.events.collection.name, database: this.events.db.name };
+      const result = await traceDriverCall(traced, () =>
+        this.events.collection.updateOne(
+          { provider, eventId: event.id },
+          {
+            $setOnInsert: {
+              provider,
+              eventId: event.id,
+              type: event.providerType,
+              receivedAt: now,
+              eventCreatedAt: event.createdAt,
+              outcome: 'processing',
+              attempts: 1,
+              leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
+              claimId,
+              payload: event.object,
+              createdAt: now,
+              updatedAt: now,
+              __v: 0,
+            },
           },
-        },
-        { upsert: true, ignoreUndefined: true },
+          { upsert: true, ignoreUndefined: true },
+        ),
       );
       return result.upsertedCount === 1;
     } catch (error) {
