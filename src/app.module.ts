@@ -11,6 +11,14 @@ import { NotificationsModule } from './modules/notifications/index.js';
 import { PresenceModule } from './modules/presence/index.js';
 import { SupportModule } from './modules/support/index.js';
 import { TenancyModule } from './modules/tenancy/index.js';
+import { FilesModule } from './modules/files/index.js';
+import { CareersModule } from './modules/careers/index.js';
+import { WebinarsModule } from './modules/webinars/index.js';
+import { SuggestionsModule } from './modules/suggestions/index.js';
+import { FavoritesModule } from './modules/favorites/index.js';
+import { PersonalizationModule } from './modules/personalization/index.js';
+import { LabModule } from './modules/lab/index.js';
+import { AnalyticsModule } from './modules/analytics/index.js';
 
 @Module({})
 export class AppModule {
@@ -31,6 +39,14 @@ export class AppModule {
         SupportModule,
         EntitlementsModule,
         TenancyModule,
+        FilesModule,
+        CareersModule,
+        WebinarsModule,
+        SuggestionsModule,
+        FavoritesModule,
+        PersonalizationModule,
+        LabModule,
+        AnalyticsModule,
       ],
     };
   }

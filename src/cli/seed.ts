@@ -13,6 +13,14 @@ import { seedNotifications } from './seeders/notification.seeder.js';
 import { seedEntitlements } from './seeders/entitlements.seeder.js';
 import { seedSupport } from './seeders/support.seeder.js';
 import { seedTenancy } from './seeders/tenancy.seeder.js';
+import { seedFiles } from './seeders/files.seeder.js';
+import { seedCareers } from './seeders/careers.seeder.js';
+import { seedWebinars } from './seeders/webinars.seeder.js';
+import { seedSuggestions } from './seeders/suggestions.seeder.js';
+import { seedFavorites } from './seeders/favorites.seeder.js';
+import { seedPersonalization } from './seeders/personalization.seeder.js';
+import { seedLab } from './seeders/lab.seeder.js';
+import { seedAnalytics } from './seeders/analytics.seeder.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -56,9 +64,24 @@ async function main(): Promise<void> {
     // Tenants before entitlements: the overrides and usage are the tenants'.
     const tenants = await seedTenancy(app, Number(values.tenants), progress);
     const entitlements = await seedEntitlements(app, progress);
+    // Seed 003's platform: each seeder answers how many documents it added.
+    const platform = {
+      files: await seedFiles(app, progress),
+      careers: await seedCareers(app, progress),
+      webinars: await seedWebinars(app, progress),
+      suggestions: await seedSuggestions(app, progress),
+      favorites: await seedFavorites(app, progress),
+      personalization: await seedPersonalization(app, progress),
+      lab: await seedLab(app, progress),
+      analytics: await seedAnalytics(app, progress),
+    };
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts, ${tickets} new support tickets, ${tenants} new tenants, ${entitlements} new entitlement records (a rerun adds nothing).`,
+      `\nSeeded in ${seconds} s: ${users} new users, ${notifications} new notifications for the demo accounts, ${tickets} new support tickets, ${tenants} new tenants, ${entitlements} new entitlement records, ${Object.entries(
+        platform,
+      )
+        .map(([name, count]) => `${count} ${name}`)
+        .join(', ')} (a rerun adds nothing).`,
     );
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(6)} ${account.email}`);

@@ -10,6 +10,14 @@ import { NOTIFICATIONS_MATRIX } from '../notifications/notifications.matrix.js';
 import { PRESENCE_MATRIX } from '../presence/presence.matrix.js';
 import { SUPPORT_MATRIX } from '../support/support.matrix.js';
 import { TENANCY_MATRIX } from '../tenancy/tenancy.matrix.js';
+import { FILES_MATRIX } from '../files/files.matrix.js';
+import { CAREERS_MATRIX } from '../careers/careers.matrix.js';
+import { WEBINARS_MATRIX } from '../webinars/webinars.matrix.js';
+import { SUGGESTIONS_MATRIX } from '../suggestions/suggestions.matrix.js';
+import { FAVORITES_MATRIX } from '../favorites/favorites.matrix.js';
+import { PERSONALIZATION_MATRIX } from '../personalization/personalization.matrix.js';
+import { LAB_MATRIX } from '../lab/lab.matrix.js';
+import { ANALYTICS_MATRIX } from '../analytics/analytics.matrix.js';
 
 export const ACTORS = ['anonymous', 'owner', 'other', 'staff', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -83,4 +91,12 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...ENTITLEMENTS_MATRIX,
   ...AUDIT_MATRIX,
   ...TENANCY_MATRIX,
+  ...FILES_MATRIX,
+  ...CAREERS_MATRIX,
+  ...WEBINARS_MATRIX,
+  ...SUGGESTIONS_MATRIX,
+  ...FAVORITES_MATRIX,
+  ...PERSONALIZATION_MATRIX,
+  ...LAB_MATRIX,
+  ...ANALYTICS_MATRIX,
 };

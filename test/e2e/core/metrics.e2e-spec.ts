@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Types } from 'mongoose';
+import { Types, type PipelineStage } from 'mongoose';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,7 +198,7 @@ describe('GET /metrics with METRICS_TOKEN set', () => {
     const failed = { operation: 'aggregate', collection: 'metricsprobes', outcome: 'failed' };
     const found = { operation: 'find', collection: 'metricsprobes', outcome: 'ok' };
     const before = await scrape();
-    await expect(probes.aggregate([{ $noSuchStage: {} }])).rejects.toThrow();
+    await expect(probes.aggregate([{ $noSuchStage: {} } as unknown as PipelineStage])).rejects.toThrow();
     await probes.find({ label: 'timed' }).lean();
     // A sign-up inserts its account through the driver directly, and the rate limit counts it there too.
     await t.http().post('/api/auth/register').send({ email: 'timed@example.com', password: 'a long enough password' }).expect(201);
