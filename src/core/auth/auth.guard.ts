@@ -15,14 +15,17 @@ export class AuthGuard implements CanActivate {
     private readonly accounts: AccountGate,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  // Synchronous for public routes: a promise per guard per request is not free.
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     // Unreachable for routes (checked at boot); kept so a forgotten declaration can never mean "open".
     if (!rule) throw new ForbiddenException('This route declares no access rule.');
     if (rule.kind === 'public') return true;
+    return this.authenticate(context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>(), rule);
+  }
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+  private async authenticate(request: FastifyRequest & { actor?: Actor }, rule: Exclude<AccessRule, { kind: 'public' }>): Promise<boolean> {
     const verified = await this.tokens.verify(bearerToken(request));
     if (!verified || !(await this.accounts.admits(verified))) throw new UnauthorizedException('A valid access token is required.');
     const actor = verified.actor;

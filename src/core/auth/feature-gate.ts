@@ -38,12 +38,12 @@ export class FeatureGateGuard implements CanActivate, OnModuleInit {
     }
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  // Synchronous on ungated routes: a promise per guard per request is not free.
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const featureKey = this.reflector.get<string | undefined>(FEATURE_KEY, context.getHandler());
     if (featureKey === undefined) return true;
     if (!this.gate) throw new Error(`The feature ${featureKey} is gated without the entitlements context.`);
-    await this.gate.require(contextOf(context.switchToHttp().getRequest<FastifyRequest>()), featureKey);
-    return true;
+    return this.gate.require(contextOf(context.switchToHttp().getRequest<FastifyRequest>()), featureKey).then(() => true);
   }
 }

@@ -39,14 +39,19 @@ export class TenantScopeGuard implements CanActivate, OnModuleInit {
     }
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  // Synchronous on routes without a tenant: a promise per guard per request is not free.
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor; tenant?: TenantScope }>();
     const tenantId = (request.params as Record<string, string> | undefined)?.[TENANT_PARAM];
     if (tenantId === undefined || !request.actor) return true;
     if (!this.source) throw new Error('A tenant-scoped route needs the tenancy context.');
-    const scope =
-      tenantId.length === 24 && Types.ObjectId.isValid(tenantId) ? await this.source.scopeOf(request.actor, tenantId) : undefined;
+    if (tenantId.length !== 24 || !Types.ObjectId.isValid(tenantId)) throw new NotFoundException('No such tenant.');
+    return this.enter(this.source, request, request.actor, tenantId);
+  }
+
+  private async enter(source: TenantScopeSource, request: { tenant?: TenantScope }, actor: Actor, tenantId: string): Promise<boolean> {
+    const scope = await source.scopeOf(actor, tenantId);
     if (!scope) throw new NotFoundException('No such tenant.');
     request.tenant = scope;
     return true;

@@ -18,15 +18,15 @@ export class ClientRateLimitGuard implements CanActivate {
     private readonly limiters: RateLimiters,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  // Synchronous where the route has no address limit: a promise per guard per request is not free.
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const rateClass = ratePlanOf(this.reflector, context).client;
     if (!rateClass || !this.limiters.enabled(rateClass)) return true;
     const http = context.switchToHttp();
     const address = http.getRequest<FastifyRequest>().ip ?? 'unknown';
     const key = rateClass === 'auth' ? digest(`${address}\n${context.getClass().name}.${context.getHandler().name}`) : digest(address);
-    announce(http.getResponse<FastifyReply>(), await this.limiters.consume(rateClass, key));
-    return true;
+    return counted(http.getResponse<FastifyReply>(), this.limiters.consume(rateClass, key));
   }
 }
 
@@ -38,15 +38,19 @@ export class UserRateLimitGuard implements CanActivate {
     private readonly limiters: RateLimiters,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http' || !this.limiters.enabled('user')) return true;
     if (!ratePlanOf(this.reflector, context).user) return true;
     const http = context.switchToHttp();
     const actor = http.getRequest<FastifyRequest & { actor?: Actor }>().actor;
     if (!actor) return true;
-    announce(http.getResponse<FastifyReply>(), await this.limiters.consume('user', actor.id));
-    return true;
+    return counted(http.getResponse<FastifyReply>(), this.limiters.consume('user', actor.id));
   }
+}
+
+async function counted(reply: FastifyReply, outcome: Promise<RateLimitOutcome | undefined>): Promise<boolean> {
+  announce(reply, await outcome);
+  return true;
 }
 
 /** RateLimit-* headers (IETF draft "RateLimit header fields"); with two limits on a route, the one nearer refusing. */
