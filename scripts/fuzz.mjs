@@ -58,8 +58,9 @@ const env = {
   // The document states the largest amount any deployment accepts (the DTOs' ceiling); a deployment's
   // BILLING_MAX_AMOUNT may lower it, which the document cannot know. Fuzz a deployment at the ceiling.
   BILLING_MAX_AMOUNT: '99999999999',
-  // The same for the units one metering call may consume.
+  // The same for the units one metering call may consume, and for an agent's custom instructions.
   ENTITLEMENTS_MAX_UNITS_PER_CALL: '1000000',
+  PERSONALIZATION_MAX_INSTRUCTIONS_CHARS: '20000',
 };
 execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', '20'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const app = spawn('node', [join(root, 'dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,15 +1,28 @@
 import { applyDecorators, createParamDecorator, SetMetadata, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import type { Actor, Role } from './roles.js';
 import { ApiProblem } from '../http/problem.dto.js';
 
 export const ACCESS_KEY = 'atrium:access';
 
 /** Every route declares exactly one of these; a route without one stops the application at boot. */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+export type AccessRule = { kind: 'public'; identify?: boolean } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
 
-/** Anyone, signed in or not. */
-export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+/**
+ * Anyone, signed in or not. With `identify`, a presented access token is checked exactly as on an
+ * authenticated route and its caller becomes `ctx.actor`; a presented token that does not pass is
+ * answered 401 (so a client learns its token is stale), and no token at all means anonymous.
+ */
+export const Public = (options: { identify?: boolean } = {}) =>
+  options.identify
+    ? applyDecorators(
+        SetMetadata(ACCESS_KEY, { kind: 'public', identify: true } satisfies AccessRule),
+        // Optional security in OpenAPI terms: no requirement at all, or the bearer token.
+        ApiSecurity({}),
+        ApiBearerAuth(),
+        ApiProblem(401, 'A presented access token is not valid'),
+      )
+    : SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
 /** Any signed-in user; the service's first line asks the permission policy about the object. */
 export const Authenticated = () =>

@@ -21,11 +21,13 @@ export class AuthGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     // Unreachable for routes (checked at boot); kept so a forgotten declaration can never mean "open".
     if (!rule) throw new ForbiddenException('This route declares no access rule.');
-    if (rule.kind === 'public') return true;
-    return this.authenticate(context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>(), rule);
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    if (rule.kind !== 'public') return this.authenticate(request, rule);
+    // A public route that identifies its caller checks a presented token like any other route.
+    return rule.identify && request.headers.authorization !== undefined ? this.authenticate(request, rule) : true;
   }
 
-  private async authenticate(request: FastifyRequest & { actor?: Actor }, rule: Exclude<AccessRule, { kind: 'public' }>): Promise<boolean> {
+  private async authenticate(request: FastifyRequest & { actor?: Actor }, rule: AccessRule): Promise<boolean> {
     const verified = await this.tokens.verify(bearerToken(request));
     if (!verified || !(await this.accounts.admits(verified))) throw new UnauthorizedException('A valid access token is required.');
     const actor = verified.actor;

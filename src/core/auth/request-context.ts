@@ -1,4 +1,4 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { ClientInfo } from '../http/client-info.js';
 import type { Actor } from './roles.js';
@@ -25,6 +25,12 @@ export interface RequestContext {
 /** The context of a signed-in caller; services whose routes are not public may rely on an actor. */
 export interface ActorContext extends RequestContext {
   actor: Actor;
+}
+
+/** The signed-in caller; the policy has already refused anonymous callers on every route that gets here. */
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new UnauthorizedException('Authentication required.');
+  return ctx.actor;
 }
 
 export function contextOf(request: FastifyRequest & { actor?: Actor; tenant?: TenantScope }): RequestContext {

@@ -23,6 +23,24 @@ interface Operation {
 
 const isObjectIdPipe = (pipe: unknown) => pipe === ObjectIdPipe || pipe instanceof ObjectIdPipe;
 
+/**
+ * A pipe that checks a path key may say how, as `static pathSchema`: the document then states the
+ * same rule the pipe applies, from the pipe itself rather than a decorator that could drift from it.
+ */
+export interface DocumentedPathPipe {
+  pathSchema: JsonSchema;
+}
+
+function pathSchemaOf(pipes: unknown[]): JsonSchema | undefined {
+  for (const pipe of pipes) {
+    if (isObjectIdPipe(pipe)) return { type: 'string', pattern: OBJECT_ID_PATTERN };
+    const type = typeof pipe === 'function' ? pipe : (pipe as object | undefined)?.constructor;
+    const schema = (type as Partial<DocumentedPathPipe> | undefined)?.pathSchema;
+    if (schema) return schema;
+  }
+  return undefined;
+}
+
 /** Query parameters as the DTO validates them; ones it does not whitelist are refused, so not offered. */
 function exactQuery(operation: Operation, dto: Constructor): void {
   const rules = rulesOf(dto);
@@ -57,11 +75,28 @@ export function makeExact(document: OpenAPIObject, app: INestApplication): void 
       if (param.source === 'body' && param.name === undefined && isDtoClass(param.type)) {
         const json = operation.requestBody?.content?.['application/json'];
         if (json) json.schema = { $ref: `#/components/schemas/${requests.of(param.type)}` };
+      } else if (param.source === 'other' && isDtoClass(param.type) && operation.requestBody?.content?.['multipart/form-data']) {
+        // An upload's text fields, validated against a DTO by their own decorator: the form states the
+        // DTO's fields, and keeps the file part the route declares.
+        const form = operation.requestBody.content['multipart/form-data'];
+        const fields = components[requests.of(param.type)];
+        const file = form.schema?.properties?.file ?? { type: 'string', format: 'binary' };
+        form.schema = {
+          type: 'object',
+          required: [...(fields.required ?? []), 'file'],
+          properties: { ...fields.properties, file },
+          additionalProperties: false,
+        };
       } else if (param.source === 'query' && param.name === undefined && isDtoClass(param.type)) {
         exactQuery(operation, param.type);
-      } else if (param.source === 'path' && param.pipes.some(isObjectIdPipe)) {
-        const parameter = operation.parameters?.find((p) => p.in === 'path' && p.name === param.name);
-        if (parameter) parameter.schema = { type: 'string', pattern: OBJECT_ID_PATTERN };
+      } else if (param.source === 'path') {
+        const schema = pathSchemaOf(param.pipes);
+        if (!schema || !param.name) continue;
+        const parameters = (operation.parameters ??= []);
+        const parameter = parameters.find((p) => p.in === 'path' && p.name === param.name);
+        // The generator drops a path key named `type` (it reads the name as the parameter's own type).
+        if (parameter) parameter.schema = { ...schema };
+        else parameters.push({ name: param.name, in: 'path', required: true, schema: { ...schema } });
       }
     }
   }

@@ -17,6 +17,8 @@ export function serverOptions(env: Environment) {
     trustProxy: trustProxyOption(env.TRUSTED_PROXIES),
     // A body that never finishes, or headers sent a byte at a time, cannot hold a connection for long.
     requestTimeout: env.REQUEST_TIMEOUT_MS,
+    // The longest path key a route takes is an address (254 characters, its @ sent as %40); longer is 414.
+    routerOptions: { maxParamLength: 260 },
     keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,
     http: {
       maxHeaderSize: MAX_HEADER_BYTES,

@@ -88,6 +88,7 @@ const DESCRIPTIONS = new Map<string, Describe>([
   ['isLength', ([min, max]) => ({ minLength: min as number, ...(max === undefined ? {} : { maxLength: max as number }) })],
   ['arrayMinSize', ([min]) => ({ minItems: min as number })],
   ['arrayMaxSize', ([max]) => ({ maxItems: max as number })],
+  ['arrayUnique', () => ({ uniqueItems: true })],
   ['equals', ([value]) => ({ enum: [value] })],
   ['isIn', ([values]) => ({ enum: [...(values as unknown[])] })],
   ['isEnum', ([entity]) => ({ enum: Object.values(entity as object) })],
@@ -96,6 +97,8 @@ const DESCRIPTIONS = new Map<string, Describe>([
   ['isEmail', () => ({ type: 'string', format: 'email' })],
   ['isDateString', ([options]) => dateTime(options)],
   ['isIso8601', ([options]) => dateTime(options)],
+  // A Date property arrives as an ISO 8601 string that @Type(() => Date) turns into a Date.
+  ['isDate', () => ({ type: 'string', format: 'date-time' })],
   ['isISO31661Alpha2', () => ({ type: 'string', enum: COUNTRY_CODES })],
   ['isTimeZone', () => ({ type: 'string', enum: TIME_ZONES })],
   // The common BCP 47 shapes (language, script, region); the validator accepts rarer ones too.

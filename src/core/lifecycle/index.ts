@@ -8,4 +8,6 @@ export {
   type TransitionRequest,
   type TransitionResult,
 } from './transition.js';
+export { historyOf, staffHistoryOf, type HistoryEntry, type StaffHistoryEntry } from './history.js';
+export { originOf } from './origin.js';
 export { walkLifecycle, type PairVerdict } from './walk-lifecycle.js';

@@ -1,4 +1,5 @@
-import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsString, MaxLength, ValidateBy, type ValidationArguments } from 'class-validator';
 import { outboundUrlProblem } from './outbound-url.js';
 
 /** A URL the server may call: https, no credentials, a public host (see outbound-url.ts). */
@@ -13,3 +14,30 @@ export const IsPublicHttpsUrl = () =>
       },
     },
   });
+
+/** The longest link a field takes: longer ones are refused before the policy reads them. */
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * A link other people will open (a resume, an attachment, a meeting room, a changelog): a bounded
+ * string that passes the outbound-URL policy, so a stored link can never be `javascript:`, `data:`,
+ * plain http or a pointer into our own network. `each` for arrays of links.
+ */
+export const HttpsUrl = (each = false) =>
+  applyDecorators(
+    IsString({ each }),
+    MaxLength(MAX_URL_LENGTH, { each }),
+    ValidateBy(
+      {
+        name: 'isPublicHttpsUrl',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && outboundUrlProblem(value) === undefined,
+          defaultMessage: (args?: ValidationArguments) =>
+            each
+              ? `each of ${args?.property ?? 'these'} must be a public https URL`
+              : `${args?.property ?? 'url'} must be a public https URL (${outboundUrlProblem(String(args?.value)) ?? 'refused'})`,
+        },
+      },
+      { each },
+    ),
+  );

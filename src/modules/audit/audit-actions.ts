@@ -19,6 +19,26 @@ export const AUDIT_ACTIONS = [
   'ticket.note-added',
   // consultations: staff confirm, reschedule, complete, cancel or mark a no-show
   'consultation.transitioned',
+  // careers: staff move applications through the pipeline, assign and annotate them, schedule interviews, make and withdraw offers
+  'application.transitioned',
+  'application.reviewer-assigned',
+  'application.note-added',
+  'application.interview-scheduled',
+  'application.offer-made',
+  'application.offer-withdrawn',
+  // careers: applicants' personal data leaving the system
+  'application.exported',
+  // webinars: staff move webinars along their lifecycle, cancel registrations and export them
+  'webinar.transitioned',
+  'webinar-registration.canceled',
+  'webinar-registration.exported',
+  // suggestions: staff move suggestions along their lifecycle, note the work and moderate the board
+  'suggestion.transitioned',
+  'suggestion.implementation-updated',
+  'suggestion.hidden',
+  'suggestion.shown',
+  'suggestion-comment.hidden',
+  'suggestion-comment.shown',
   // notifications and mail
   'notification.sent',
   'notification.broadcast',

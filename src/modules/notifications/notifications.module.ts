@@ -9,6 +9,10 @@ import { BillingListeners } from './listeners/billing.listeners.js';
 import { IdentityListeners } from './listeners/identity.listeners.js';
 import { MarketingListeners } from './listeners/marketing.listeners.js';
 import { SupportListeners } from './listeners/support.listeners.js';
+import { CareersListeners } from './listeners/careers.listeners.js';
+import { WebinarsListeners } from './listeners/webinars.listeners.js';
+import { SuggestionsListeners } from './listeners/suggestions.listeners.js';
+import { LabListeners } from './listeners/lab.listeners.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { NotificationSender } from './notification-sender.js';
 import { NotificationTypes } from './notification-type-registry.js';
@@ -58,6 +62,10 @@ import { SettingsService } from './settings.service.js';
     IdentityListeners,
     MarketingListeners,
     SupportListeners,
+    CareersListeners,
+    WebinarsListeners,
+    SuggestionsListeners,
+    LabListeners,
   ],
   exports: [NotifyService],
 })

@@ -1,2 +1,3 @@
-/** The public surface of personalization: the module, its services' types and the events it publishes. */
+/** The public surface of personalization: the module and its service's type. */
 export { PersonalizationModule } from './personalization.module.js';
+export type { PersonalizationService } from './personalization.service.js';

@@ -2,19 +2,18 @@ import { ForbiddenException, HttpStatus, Injectable, NotFoundException, type OnM
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import { PermissionPolicy, type Subject } from '../../core/auth/permission-policy.js';
-import type { RequestContext } from '../../core/auth/request-context.js';
+import { actorOf, type RequestContext } from '../../core/auth/request-context.js';
 import { compact, findPage, within } from '../../core/database/find-page.js';
 import { EffectsRelay, owedEffects } from '../../core/events/index.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem, ProblemException } from '../../core/http/problem.js';
-import { auditEntry, transition, type TransitionOrigin } from '../../core/lifecycle/index.js';
+import { auditEntry, originOf, transition, type TransitionOrigin } from '../../core/lifecycle/index.js';
 import { AuditTrail } from '../audit/index.js';
 import { consultationLifecycle, type ConsultationStatus } from './consultation.lifecycle.js';
 import { toConsultationDto } from './consultation.mapper.js';
 import type { ConsultationTransitionDto, FeedbackDto, RequestConsultationDto } from './dto/consultation-input.dto.js';
 import type { ConsultationDto, ConsultationQueueQueryDto } from './dto/consultation.dto.js';
 import { Consultation } from './schemas/consultation.schema.js';
-import { actorOf, originOf } from './support-context.js';
 import type { ConsultationChange } from './support.events.js';
 import type { SupportPermission } from './support.permissions.js';
 

@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import type { RequestContext } from '../../core/auth/request-context.js';
+import { actorOf, type RequestContext } from '../../core/auth/request-context.js';
 import { EffectsRelay, type EffectRequest } from '../../core/events/index.js';
 import { IllegalTransitionProblem, ProblemException } from '../../core/http/problem.js';
 import type { ReplyDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import type { SupportTicket } from './schemas/support-ticket.schema.js';
-import { actorOf, originOf } from './support-context.js';
+import { originOf } from '../../core/lifecycle/index.js';
 import { SupportPeople } from './support-people.js';
 import type { TicketRepliedEvent } from './support.events.js';
 import { TicketAccess } from './ticket-access.js';

@@ -1,4 +1,5 @@
 import { idOf, iso } from '../../core/http/serialize.js';
+import { staffHistoryOf } from '../../core/lifecycle/index.js';
 import type { TicketDto, TicketSlaDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import type { SupportTicket } from './schemas/support-ticket.schema.js';
 import { ACTIVE_TICKET_STATUSES } from './ticket.lifecycle.js';
@@ -69,13 +70,6 @@ export function toTicketDto(ticket: SupportTicket, view: TicketView): TicketDto 
       body: note.body,
       createdAt: iso(note.createdAt)!,
     })),
-    history: (ticket.audit ?? []).map((entry) => ({
-      from: entry.from,
-      to: entry.to,
-      at: iso(entry.at)!,
-      source: entry.source,
-      actorId: idOf(entry.actorId),
-      reason: entry.reason,
-    })),
+    history: staffHistoryOf(ticket.audit),
   };
 }

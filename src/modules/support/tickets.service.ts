@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Types, type QueryFilter } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
-import type { RequestContext } from '../../core/auth/request-context.js';
+import { actorOf, type RequestContext } from '../../core/auth/request-context.js';
 import { anyOf, compact, within } from '../../core/database/find-page.js';
 import { EffectsRelay } from '../../core/events/index.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
@@ -12,7 +12,7 @@ import { UNASSIGNED, type TicketQueueQueryDto } from './dto/ticket-queue.dto.js'
 import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import { slaDueTimes, withinReopenWindow } from './sla.js';
 import type { SupportTicket } from './schemas/support-ticket.schema.js';
-import { actorOf, originOf } from './support-context.js';
+import { originOf } from '../../core/lifecycle/index.js';
 import { SupportConfig } from './support.config.js';
 import { SupportPeople } from './support-people.js';
 import { TicketAccess } from './ticket-access.js';

@@ -9,6 +9,15 @@ type Operation = {
   security?: unknown[];
 };
 
+interface UploadOperation {
+  requestBody: {
+    content: Record<
+      string,
+      { schema: { required: string[]; properties: Record<string, Record<string, unknown>>; additionalProperties: unknown } }
+    >;
+  };
+}
+
 describe('OpenAPI document', () => {
   let t: TestApp;
   let document: { openapi: string; paths: Record<string, Record<string, Operation>> };
@@ -55,6 +64,20 @@ describe('OpenAPI document', () => {
     expect(document.paths['/api/users/me'].get.security).toEqual([{ bearer: [] }]);
     expect(document.paths['/api/auth/login'].post.security).toBeUndefined();
     expect(document.paths['/api/users/me'].get.responses['401']).toBeTruthy();
+    // A public route that identifies a caller who sends a token: security is optional there.
+    expect(document.paths['/api/suggestions'].get.security).toEqual([{}, { bearer: [] }]);
+    expect(document.paths['/api/suggestions'].get.responses['401']).toBeTruthy();
+  });
+
+  it('states an upload form from its fields DTO, with the file part last', () => {
+    const form = (document.paths['/api/careers/applications/upload'].post as unknown as UploadOperation).requestBody.content[
+      'multipart/form-data'
+    ].schema;
+    expect(form.required).toEqual(['postingId', 'name', 'email', 'file']);
+    expect(form.properties.name).toMatchObject({ minLength: 2, maxLength: 200 });
+    expect(form.properties.phone.pattern).toBeTruthy();
+    expect(form.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(form.additionalProperties).toBe(false);
   });
 
   it('states each validator of the request DTOs as schema keywords', () => {

@@ -32,7 +32,7 @@ import {
   type MeetingProvider,
   type ProjectTimeline,
 } from '../consultation-fields.js';
-import { HttpsUrl } from './https-url.js';
+import { HttpsUrl } from '../../../core/net/index.js';
 
 const DAY_MS = 86_400_000;
 const latestBooking = () => new Date(Date.now() + MAX_BOOKING_DAYS * DAY_MS);

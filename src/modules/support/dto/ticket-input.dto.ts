@@ -9,7 +9,7 @@ import {
   type TicketCategory,
   type TicketPriority,
 } from '../ticket-fields.js';
-import { HttpsUrl } from './https-url.js';
+import { HttpsUrl } from '../../../core/net/index.js';
 
 const attachmentsDoc = {
   type: String,
