@@ -6,11 +6,15 @@ import argon2 from 'argon2';
 import Fastify from 'fastify';
 import { pino } from 'pino';
 import { MongoClient, ObjectId } from 'mongodb';
+import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
 import Stripe from 'stripe';
 import { createHash, randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createTokenCheck } from './baseline-auth.mjs';
 import { createLimits } from './baseline-limits.mjs';
+import { registerAnalyticsRoutes } from './baseline-analytics.mjs';
+import { registerFavoritesRoutes } from './baseline-favorites.mjs';
+import { registerSuggestionsRoutes } from './baseline-suggestions.mjs';
 import { registerSupportRoutes } from './baseline-support.mjs';
 import { registerTenancyRoutes } from './baseline-tenancy.mjs';
 
@@ -38,6 +42,57 @@ async function actorOf(request, reply) {
   const actor = await tokenCheck.actorOf(request, reply);
   if (actor) request.actorId = actor.id;
   return actor && (await limits.user(actor, reply)) ? actor : undefined;
+}
+
+// Public routes that identify their caller (Atrium's `@Public({ identify: true })`): no Authorization header
+// means anonymous (null); a presented one is checked exactly as on authenticated routes, and false means it
+// failed and 401 was answered. Public routes are not under the per-user limit.
+async function identify(request, reply) {
+  if (request.headers.authorization === undefined) return null;
+  const actor = await tokenCheck.actorOf(request, reply);
+  if (!actor) return false;
+  request.actorId = actor.id;
+  return actor;
+}
+
+// The `public` class, counted before authentication per client address (a digest of it), as Atrium's
+// ClientRateLimitGuard does: the same store, collection, prefix and key, and the same RateLimit-* headers.
+const publicPoints = Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 120);
+const publicLimiter =
+  publicPoints > 0
+    ? new RateLimiterMongo({
+        storeClient: client,
+        dbName: MONGODB_DB_NAME,
+        tableName: 'ratelimits',
+        keyPrefix: 'public',
+        points: publicPoints,
+        duration: Number(process.env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+        inMemoryBlockOnConsumed: publicPoints,
+        disableIndexesCreation: true,
+      })
+    : undefined;
+const digest = (text) => createHash('sha256').update(text).digest('base64url');
+async function publicLimit(request, reply) {
+  if (!publicLimiter) return true;
+  let result;
+  let allowed = true;
+  try {
+    result = await publicLimiter.consume(digest(request.ip ?? 'unknown'));
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    result = error;
+    allowed = false;
+  }
+  const reset = Math.max(0, Math.ceil(result.msBeforeNext / 1000));
+  reply.header('RateLimit-Limit', String(publicPoints));
+  reply.header('RateLimit-Remaining', String(result.remainingPoints));
+  reply.header('RateLimit-Reset', String(reset));
+  if (!allowed)
+    reply
+      .code(429)
+      .header('Retry-After', String(Math.max(1, reset)))
+      .send({ status: 429 });
+  return allowed;
 }
 
 const publicProfile = (user) => ({
@@ -261,6 +316,9 @@ app.post('/webhook', async (request, reply) => {
 
 registerSupportRoutes(app, { db, env: process.env, actorOf, urlProblem: outboundUrlProblem });
 registerTenancyRoutes(app, { db, env: process.env, actorOf });
+registerSuggestionsRoutes(app, { db, env: process.env, publicLimit, identify });
+registerFavoritesRoutes(app, { db, actorOf });
+registerAnalyticsRoutes(app, { db, env: process.env, publicLimit, identify });
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
 console.log(`baseline listening on ${PORT}`);

@@ -23,7 +23,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '500' },
     users: { type: 'string', default: '10000' },
     tickets: { type: 'string', default: '5000' },
-    only: { type: 'string' },
+    // Repeatable: a scenario runs when its name contains any of the texts.
+    only: { type: 'string', multiple: true },
     emails: { type: 'string', default: '2000' },
     // Write a V8 CPU profile of Atrium (and of the baseline) to this folder; read it with bench/profile-summary.mjs.
     profile: { type: 'string' },
@@ -68,7 +69,7 @@ const someone = (
 
 const tenantId = await gatedTenant();
 const scenarios = allScenarios({ user, staff, someone, tenantId, webhookSecret: env.STRIPE_WEBHOOK_SECRET }).filter(
-  (scenario) => !values.only || scenario.name.includes(values.only),
+  (scenario) => !values.only || values.only.some((text) => scenario.name.includes(text)),
 );
 
 /**
@@ -210,7 +211,8 @@ await Promise.all(
 );
 
 // Email queue drain rate: real worker processes (the app's own EmailWorker) against an in-process SMTP server.
-const drain = values.only && !'email queue drain'.includes(values.only) ? [] : await measureDrain(env, Number(values.emails));
+const drain =
+  values.only && !values.only.some((text) => 'email queue drain'.includes(text)) ? [] : await measureDrain(env, Number(values.emails));
 await database.stop();
 
 const pad = (value, width) => String(value).padStart(width);

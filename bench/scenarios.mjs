@@ -11,6 +11,29 @@ const ticketBody = {
   message: 'The invoice for March names our former company; could you issue it again with the new name?',
 };
 
+/** Events per tracking call: events/s is this many times the scenario's requests/s. */
+export const EVENT_BATCH = 50;
+// One of each of the five streams in turn (userevents, chatinteractions, toolusages, userbehaviors,
+// performancemetrics), so every call makes five insertMany calls of ten events each.
+const EVENT_KINDS = [
+  ['pricing.cta_clicked', { cta: 'start-trial', position: 2 }],
+  ['chat.message_sent', { agentId: 'agent-3', tokens: 412 }],
+  ['tool.translator.used', { durationMs: 840, ok: true }],
+  ['behavior.scroll_depth', { percent: 75, path: '/pricing' }],
+  ['perf.lcp', { valueMs: 1830, path: '/pricing' }],
+];
+function eventBatch() {
+  const start = Date.now() - 60_000;
+  return {
+    visitorId: 'bench-visitor-0001',
+    visitId: 'bench-visit-0001',
+    events: Array.from({ length: EVENT_BATCH }, (_, index) => {
+      const [name, properties] = EVENT_KINDS[index % EVENT_KINDS.length];
+      return { name, at: new Date(start + index * 1000).toISOString(), properties };
+    }),
+  };
+}
+
 /**
  * `user`, `staff`: signed-in sessions (tokens from Atrium's login); `someone`: a user id to read; `tenantId`:
  * a tenant the user owns, with the `audit-log` feature.
@@ -59,6 +82,24 @@ export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
       kind: 'read',
       ...same(`/tenants/${tenantId}/audit-logs?limit=20`, { token: user.accessToken }),
     },
+    // The seeded board (300 suggestions); signed in, the caller's own votes on the page are read too.
+    { name: 'suggestions by score (public)', kind: 'read', ...same('/suggestions?sort=score&limit=20') },
+    {
+      name: 'suggestions by score, own votes (auth)',
+      kind: 'read',
+      ...same('/suggestions?sort=score&limit=20', { token: user.accessToken }),
+    },
+    // The demo user's seeded favorite slot 0 is agent-0; the miss takes the same index lookup.
+    {
+      name: 'favorites check, hit (auth)',
+      kind: 'read',
+      ...same(`/favorites/check/${user.user.id}/agent/agent-0`, { token: user.accessToken }),
+    },
+    {
+      name: 'favorites check, miss (auth)',
+      kind: 'read',
+      ...same(`/favorites/check/${user.user.id}/tool/not-a-favorite`, { token: user.accessToken }),
+    },
     {
       name: 'register (create)',
       kind: 'create',
@@ -80,6 +121,11 @@ export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
       kind: 'create',
       atrium: { path: '/api/billing/webhooks/stripe', method: 'POST', setup: signedWebhook },
       baseline: { path: '/webhook', method: 'POST', setup: signedWebhook },
+    },
+    {
+      name: `track events, batch of ${EVENT_BATCH} (public)`,
+      kind: 'create',
+      ...same('/analytics/track/event', { method: 'POST', body: eventBatch() }),
     },
   ];
 }
