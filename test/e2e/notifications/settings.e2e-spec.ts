@@ -59,7 +59,21 @@ describe('notification settings', () => {
   it('documents exactly the registered notification types, in settings and wherever a type is named', async () => {
     const document = (await t.http().get('/docs-json')).body;
     const schemas = document.components.schemas;
-    const registered = ['announcement', 'community', 'marketing', 'payment', 'security', 'support', 'system', 'ticket-reply'];
+    const registered = [
+      'announcement',
+      'careers',
+      'community',
+      'lab-experiment',
+      'marketing',
+      'payment',
+      'security',
+      'suggestion-comment',
+      'suggestion-status',
+      'support',
+      'system',
+      'ticket-reply',
+      'webinar',
+    ];
     const settings = schemas.ChannelSettingsDto;
     expect(Object.keys(settings.properties).sort()).toEqual(registered);
     expect(settings.additionalProperties).toBe(false);

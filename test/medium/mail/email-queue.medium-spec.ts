@@ -79,6 +79,8 @@ describe('the email queue', () => {
     const templates = app.get(MailService).templates;
     expect(templates.names()).toEqual(
       [
+        'careers-application-update',
+        'careers-follow-up-link',
         'consultation-update',
         'email-confirm',
         'notification',
@@ -88,6 +90,10 @@ describe('the email queue', () => {
         'ticket-status-changed',
         'tenant-invite',
         'verify-email',
+        'webinar-canceled',
+        'webinar-promoted',
+        'webinar-registered',
+        'webinar-reminder',
         'welcome',
       ].sort(),
     );

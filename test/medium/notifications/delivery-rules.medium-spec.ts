@@ -31,7 +31,21 @@ describe('what reaches a user, and when', () => {
     it('lists every registered type with its defaults: marketing email off, SMS off, critical types named', async () => {
       const settings = await app.get(SettingsService).get(contextOf(user));
       expect(Object.keys(settings.channels).sort()).toEqual(
-        ['announcement', 'community', 'marketing', 'payment', 'security', 'support', 'system', 'ticket-reply'].sort(),
+        [
+          'announcement',
+          'careers',
+          'community',
+          'lab-experiment',
+          'marketing',
+          'payment',
+          'security',
+          'suggestion-comment',
+          'suggestion-status',
+          'support',
+          'system',
+          'ticket-reply',
+          'webinar',
+        ].sort(),
       );
       expect(settings.channels.marketing).toEqual({ in_app: true, email: false, push: true, sms: false });
       expect(settings.channels.community).toEqual({ in_app: true, email: true, push: true, sms: false });
