@@ -6,6 +6,9 @@ import { AnalyticsConfig } from '../analytics.config.js';
 import { DAY_MS, RETAINED_COLLECTIONS } from './retained-collections.js';
 import { probeTimeSeries, SERIES_LAYOUTS, type SeriesLayout } from './time-series.js';
 
+/** The server's answer to creating a collection that exists. */
+const NAMESPACE_EXISTS = 48;
+
 export const RETENTION_INDEX_NAME = 'retention_ttl';
 
 export type StorageKind = 'time-series' | 'plain';
@@ -55,13 +58,17 @@ export class AnalyticsStorage implements OnModuleInit {
       return 'time-series';
     }
     if (type !== undefined) return 'plain';
-    if (!this.timeSeries.supported) {
-      await db.createCollection(layout.collection);
-      return 'plain';
-    }
     const { collection, ...timeseries } = layout;
-    await db.createCollection(collection, { timeseries, expireAfterSeconds: this.retentionSeconds });
-    return 'time-series';
+    try {
+      if (!this.timeSeries.supported) await db.createCollection(collection);
+      else await db.createCollection(collection, { timeseries, expireAfterSeconds: this.retentionSeconds });
+    } catch (error) {
+      // Another instance starting at the same moment made it first: take the kind it made.
+      if ((error as { code?: number }).code !== NAMESPACE_EXISTS) throw error;
+      const [info] = await db.listCollections({ name: collection }).toArray();
+      return info?.type === 'timeseries' ? 'time-series' : 'plain';
+    }
+    return this.timeSeries.supported ? 'time-series' : 'plain';
   }
 
   private async ensureRetentionIndex(collection: string, timeField: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Capability } from '../../../core/database/capabilities.js';
 
@@ -25,7 +26,8 @@ export const SERIES_LAYOUTS: readonly SeriesLayout[] = [
  * the catalogue what it made (a server may accept the option and still make a plain collection).
  */
 export async function probeTimeSeries(db: Db): Promise<Capability> {
-  const name = `analytics_timeseries_probe_${process.pid}_${Date.now()}`;
+  // Unique per probe: instances that start together (in one process, in tests) must not share it.
+  const name = `analytics_timeseries_probe_${randomBytes(8).toString('hex')}`;
   try {
     await db.createCollection(name, { timeseries: { timeField: 'at', metaField: 'name', granularity: 'seconds' } });
     const [info] = await db.listCollections({ name }).toArray();
