@@ -17,7 +17,7 @@ export interface StaffHistoryEntry<S extends string> extends HistoryEntry<S> {
 
 /** A document's lifecycle audit as its history, oldest first. */
 export const historyOf = <S extends string>(audit: AuditEntry<S>[] | undefined): HistoryEntry<S>[] =>
-  (audit ?? []).map((entry) => ({ from: entry.from, to: entry.to, at: iso(entry.at)!, reason: entry.reason }));
+  (audit ?? []).map((entry) => ({ from: entry.from, to: entry.to, at: iso(entry.at)!, reason: entry.reason ?? undefined }));
 
 /** The history with who moved the document each time, for staff views. */
 export const staffHistoryOf = <S extends string>(audit: AuditEntry<S>[] | undefined): StaffHistoryEntry<S>[] =>
@@ -27,5 +27,6 @@ export const staffHistoryOf = <S extends string>(audit: AuditEntry<S>[] | undefi
     at: iso(entry.at)!,
     source: entry.source,
     actorId: idOf(entry.actorId),
-    reason: entry.reason,
+    // A move without a reason may be stored as null; the answer leaves it out.
+    reason: entry.reason ?? undefined,
   }));

@@ -23,7 +23,7 @@ export function toSuggestionSummaryDto(suggestion: CommunitySuggestion, view: Su
     category: suggestion.category,
     tags: suggestion.tags ?? [],
     status: suggestion.status,
-    statusReason: suggestion.statusReason,
+    statusReason: suggestion.statusReason ?? undefined,
     votes: { up: suggestion.votes?.up ?? 0, down: suggestion.votes?.down ?? 0 },
     score: suggestion.score ?? 0,
     commentCount: suggestion.commentCount ?? 0,
