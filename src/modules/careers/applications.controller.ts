@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Public } from '../../core/auth/access.decorators.js';
 import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
@@ -22,6 +22,24 @@ import { ApplicationDto, ApplicationSummaryDto, FollowUpLinkAcceptedDto } from '
 import { OffersService } from './offers.service.js';
 
 const ApplicationSummaryPage = PageOf(ApplicationSummaryDto);
+
+/** The applicant's answer to an open offer: the same route, access and problems for either answer. */
+const OfferAnswerRoute = (answer: 'accept' | 'decline') =>
+  applyDecorators(
+    Post(`:id/offer/${answer}`),
+    Public({ identify: true }),
+    RateLimit('public'),
+    HttpCode(HttpStatus.OK),
+    ApiOperation({
+      summary: `${answer === 'accept' ? 'Accept' : 'Decline'} the open offer before it expires (the applicant, signed in or ?token=)`,
+    }),
+    ApiOkResponse({ type: ApplicationDto }),
+    ApiProblem(401, 'Neither a session nor a follow-up token'),
+    ApiProblem(403, 'Only the applicant answers an offer'),
+    ApiProblem(404, 'No such application, or not yours to see'),
+    ApiProblem(409, 'No open offer'),
+    ApiProblem(410, 'The offer has expired'),
+  );
 
 /**
  * The applicant's side. These routes are public so an applicant without an account can use the
@@ -150,17 +168,7 @@ export class ApplicationsController {
     return this.applications.withdraw(ctx, id, { token: query.token }, body.reason);
   }
 
-  @Post(':id/offer/accept')
-  @Public({ identify: true })
-  @RateLimit('public')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept the open offer before it expires (the applicant, signed in or ?token=)' })
-  @ApiOkResponse({ type: ApplicationDto })
-  @ApiProblem(401, 'Neither a session nor a follow-up token')
-  @ApiProblem(403, 'Only the applicant answers an offer')
-  @ApiProblem(404, 'No such application, or not yours to see')
-  @ApiProblem(409, 'No open offer')
-  @ApiProblem(410, 'The offer has expired')
+  @OfferAnswerRoute('accept')
   accept(
     @Ctx() ctx: RequestContext,
     @Param('id', ObjectIdPipe) id: string,
@@ -169,17 +177,7 @@ export class ApplicationsController {
     return this.offers.answer(ctx, id, { token: query.token }, 'accept');
   }
 
-  @Post(':id/offer/decline')
-  @Public({ identify: true })
-  @RateLimit('public')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Decline the open offer before it expires (the applicant, signed in or ?token=)' })
-  @ApiOkResponse({ type: ApplicationDto })
-  @ApiProblem(401, 'Neither a session nor a follow-up token')
-  @ApiProblem(403, 'Only the applicant answers an offer')
-  @ApiProblem(404, 'No such application, or not yours to see')
-  @ApiProblem(409, 'No open offer')
-  @ApiProblem(410, 'The offer has expired')
+  @OfferAnswerRoute('decline')
   decline(
     @Ctx() ctx: RequestContext,
     @Param('id', ObjectIdPipe) id: string,
