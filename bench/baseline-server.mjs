@@ -14,6 +14,8 @@ import { createTokenCheck } from './baseline-auth.mjs';
 import { createLimits } from './baseline-limits.mjs';
 import { registerAnalyticsRoutes } from './baseline-analytics.mjs';
 import { registerFavoritesRoutes } from './baseline-favorites.mjs';
+import { registerSessionsRoutes } from './baseline-sessions.mjs';
+import { registerSkillsRoutes } from './baseline-skills.mjs';
 import { registerSuggestionsRoutes } from './baseline-suggestions.mjs';
 import { registerSupportRoutes } from './baseline-support.mjs';
 import { registerTenancyRoutes } from './baseline-tenancy.mjs';
@@ -24,6 +26,8 @@ const appDir = process.env.BENCH_APP_DIR ? pathToFileURL(`${process.env.BENCH_AP
 const { outboundUrlProblem } = await import(new URL('core/net/outbound-url.js', appDir).href);
 // The same security headers as Atrium's answers, from the same helmet settings.
 const { securityHeaders } = await import(new URL('core/http/security-headers.js', appDir).href);
+// The catalogue's stemmer, so both sides look up the same stems.
+const { queryTerms } = await import(new URL('modules/skills/search-terms.js', appDir).href);
 const stripe = new Stripe('sk_test_signature_verification_only');
 const client = await new MongoClient(MONGODB_URI).connect();
 const db = client.db(MONGODB_DB_NAME);
@@ -319,6 +323,8 @@ registerTenancyRoutes(app, { db, env: process.env, actorOf });
 registerSuggestionsRoutes(app, { db, env: process.env, publicLimit, identify });
 registerFavoritesRoutes(app, { db, actorOf });
 registerAnalyticsRoutes(app, { db, env: process.env, publicLimit, identify });
+registerSkillsRoutes(app, { db, publicLimit, identify, queryTerms });
+registerSessionsRoutes(app, { db, actorOf });
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
 console.log(`baseline listening on ${PORT}`);

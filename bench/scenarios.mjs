@@ -100,6 +100,12 @@ export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
       kind: 'read',
       ...same(`/favorites/check/${user.user.id}/tool/not-a-favorite`, { token: user.accessToken }),
     },
+    // The seeded catalogue (2,016 skills): the first page by popularity, and a search that the stand-in answers from
+    // the stored stems (MongoDB from its text index).
+    { name: 'skills list by popularity (public)', kind: 'read', ...same('/skills?sort=popularity&limit=20') },
+    { name: 'skills search "python" (public)', kind: 'read', ...same('/skills/search?q=python&limit=20') },
+    // The demo user books every 25th seeded session (120 of 3,000): their own, latest first.
+    { name: 'my learning sessions (auth)', kind: 'read', ...same('/sessions/my-sessions?limit=20', { token: user.accessToken }) },
     {
       name: 'register (create)',
       kind: 'create',

@@ -19,6 +19,9 @@ import { FavoritesModule } from './modules/favorites/index.js';
 import { PersonalizationModule } from './modules/personalization/index.js';
 import { LabModule } from './modules/lab/index.js';
 import { AnalyticsModule } from './modules/analytics/index.js';
+import { SkillsModule } from './modules/skills/index.js';
+import { LearningModule } from './modules/learning/index.js';
+import { SessionsModule } from './modules/sessions/index.js';
 
 @Module({})
 export class AppModule {
@@ -47,6 +50,9 @@ export class AppModule {
         PersonalizationModule,
         LabModule,
         AnalyticsModule,
+        SkillsModule,
+        LearningModule,
+        SessionsModule,
       ],
     };
   }

@@ -21,6 +21,9 @@ import { seedFavorites } from './seeders/favorites.seeder.js';
 import { seedPersonalization } from './seeders/personalization.seeder.js';
 import { seedLab } from './seeders/lab.seeder.js';
 import { seedAnalytics } from './seeders/analytics.seeder.js';
+import { seedSkills } from './seeders/skills.seeder.js';
+import { seedLearning } from './seeders/learning.seeder.js';
+import { seedSessions } from './seeders/sessions.seeder.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -74,6 +77,10 @@ async function main(): Promise<void> {
       personalization: await seedPersonalization(app, progress),
       lab: await seedLab(app, progress),
       analytics: await seedAnalytics(app, progress),
+      // Seed 004's learning platform: the catalogue first, then who teaches and learns, then their sessions.
+      skills: await seedSkills(app, progress),
+      'learning profiles': await seedLearning(app, progress),
+      'learning sessions': await seedSessions(app, progress),
     };
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

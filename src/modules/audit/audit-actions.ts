@@ -39,6 +39,10 @@ export const AUDIT_ACTIONS = [
   'suggestion.shown',
   'suggestion-comment.hidden',
   'suggestion-comment.shown',
+  // skills: staff curate the catalogue
+  'skill.created',
+  'skill.updated',
+  'skill.deleted',
   // notifications and mail
   'notification.sent',
   'notification.broadcast',

@@ -12,6 +12,8 @@ export type PaymentEvent = {
   amount: number;
   currency: string;
   status: PaymentStatus;
+  /** The learning session the payment pays for, when the payer named one. */
+  sessionId?: string;
 };
 
 /** Money given back from a payment: `amount` is this refund's, `status` the payment's after it. */

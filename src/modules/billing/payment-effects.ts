@@ -7,7 +7,7 @@ import type { Transaction } from './schemas/transaction.schema.js';
 export const ISSUE_INVOICE = 'billing.issue-invoice';
 
 /** What an effect needs to know of the payment that owes it. */
-export type PaymentFacts = Pick<Transaction, '_id' | 'userId' | 'type' | 'amount' | 'currency' | 'audit'>;
+export type PaymentFacts = Pick<Transaction, '_id' | 'userId' | 'type' | 'amount' | 'currency' | 'audit' | 'sessionId'>;
 
 export const paymentEventOf = (payment: PaymentFacts, status: PaymentStatus): PaymentEvent => ({
   transactionId: payment._id.toString(),
@@ -15,6 +15,7 @@ export const paymentEventOf = (payment: PaymentFacts, status: PaymentStatus): Pa
   amount: payment.amount,
   currency: payment.currency,
   status,
+  ...(payment.sessionId ? { sessionId: payment.sessionId.toString() } : {}),
 });
 
 /**

@@ -20,6 +20,7 @@ export function toTransactionDto(transaction: Transaction, clientSecret?: string
     stripePaymentIntentId: transaction.stripePaymentIntentId,
     clientSecret,
     refundOf: idOf(transaction.refundOf),
+    sessionId: idOf(transaction.sessionId),
     description: transaction.description,
     metadata: transaction.metadata,
     billingDetails: transaction.billingDetails,

@@ -28,6 +28,7 @@ export type NewPayment = Pick<
   | 'description'
   | 'metadata'
   | 'billingDetails'
+  | 'sessionId'
 >;
 export type NewCharge = Pick<
   Transaction,

@@ -13,6 +13,7 @@ import { CareersListeners } from './listeners/careers.listeners.js';
 import { WebinarsListeners } from './listeners/webinars.listeners.js';
 import { SuggestionsListeners } from './listeners/suggestions.listeners.js';
 import { LabListeners } from './listeners/lab.listeners.js';
+import { SessionsListeners } from './listeners/sessions.listeners.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { NotificationSender } from './notification-sender.js';
 import { NotificationTypes } from './notification-type-registry.js';
@@ -66,6 +67,7 @@ import { SettingsService } from './settings.service.js';
     WebinarsListeners,
     SuggestionsListeners,
     LabListeners,
+    SessionsListeners,
   ],
   exports: [NotifyService],
 })

@@ -18,6 +18,9 @@ import { FAVORITES_MATRIX } from '../favorites/favorites.matrix.js';
 import { PERSONALIZATION_MATRIX } from '../personalization/personalization.matrix.js';
 import { LAB_MATRIX } from '../lab/lab.matrix.js';
 import { ANALYTICS_MATRIX } from '../analytics/analytics.matrix.js';
+import { SKILLS_MATRIX } from '../skills/skills.matrix.js';
+import { LEARNING_MATRIX } from '../learning/learning.matrix.js';
+import { SESSIONS_MATRIX } from '../sessions/sessions.matrix.js';
 
 export const ACTORS = ['anonymous', 'owner', 'other', 'staff', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -99,4 +102,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...PERSONALIZATION_MATRIX,
   ...LAB_MATRIX,
   ...ANALYTICS_MATRIX,
+  ...SKILLS_MATRIX,
+  ...LEARNING_MATRIX,
+  ...SESSIONS_MATRIX,
 };

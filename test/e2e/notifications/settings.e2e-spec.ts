@@ -64,6 +64,7 @@ describe('notification settings', () => {
       'careers',
       'community',
       'lab-experiment',
+      'learning-session',
       'marketing',
       'payment',
       'security',

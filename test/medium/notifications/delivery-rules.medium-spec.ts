@@ -36,6 +36,7 @@ describe('what reaches a user, and when', () => {
           'careers',
           'community',
           'lab-experiment',
+          'learning-session',
           'marketing',
           'payment',
           'security',

@@ -80,6 +80,11 @@ export class CreatePaymentDto {
   @IsOptional()
   @IsMongoId()
   userId?: string;
+
+  @ApiPropertyOptional({ description: 'The learning session this pays for; linked once the payment succeeds and matches its price' })
+  @IsOptional()
+  @IsMongoId()
+  sessionId?: string;
 }
 
 export class ConfirmPaymentDto {
@@ -141,6 +146,7 @@ export class TransactionDto {
   @ApiPropertyOptional() stripePaymentIntentId?: string;
   @ApiPropertyOptional({ description: 'Hand to the client SDK to complete the payment' }) clientSecret?: string;
   @ApiPropertyOptional() refundOf?: string;
+  @ApiPropertyOptional({ description: 'The learning session it pays for' }) sessionId?: string;
   @ApiPropertyOptional() description?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) metadata?: Record<string, string>;
   @ApiPropertyOptional({ type: BillingDetailsDto }) billingDetails?: BillingDetailsDto;

@@ -22,6 +22,10 @@ describe('billing index declarations', () => {
     );
   });
 
+  it('finds the payments of a learning session', () => {
+    expect(keysOf(TransactionSchema)).toContainEqual({ sessionId: 1 });
+  });
+
   it('stores each webhook event once', () => {
     expect(WebhookEventSchema.indexes()).toContainEqual([{ provider: 1, eventId: 1 }, expect.objectContaining({ unique: true })]);
   });

@@ -56,6 +56,8 @@ export class Transaction {
   @Prop({ type: SchemaTypes.ObjectId }) refundOf?: Types.ObjectId;
   @Prop({ type: SchemaTypes.ObjectId }) subscriptionId?: Types.ObjectId;
   @Prop({ type: SchemaTypes.ObjectId }) paymentMethodId?: Types.ObjectId;
+  /** The learning session this payment pays for, when the payer named one. */
+  @Prop({ type: SchemaTypes.ObjectId }) sessionId?: Types.ObjectId;
   @Prop({ maxlength: 500 }) description?: string;
   @Prop({ type: Object }) metadata?: Record<string, string>;
   @Prop({ type: BillingDetails }) billingDetails?: BillingDetails;
@@ -84,3 +86,5 @@ TransactionSchema.index({ userId: 1, type: 1, createdAt: -1 });
 TransactionSchema.index({ status: 1, createdAt: -1 });
 // The refunds of a payment.
 TransactionSchema.index({ refundOf: 1 }, { sparse: true });
+// Payments of a learning session.
+TransactionSchema.index({ sessionId: 1 }, { sparse: true });

@@ -53,6 +53,7 @@ export class CreatePaymentIntent {
         description: input.description,
         metadata: input.metadata,
         billingDetails: input.billingDetails,
+        sessionId: input.sessionId ? new Types.ObjectId(input.sessionId) : undefined,
       },
       changeBy(ctx, 'owner', 'api'),
     );
