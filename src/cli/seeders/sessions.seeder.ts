@@ -14,6 +14,8 @@ export const SESSIONS_TO_SEED = 3_000;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
+/** Longer than the longest seeded session (90 minutes). */
+const SLOT_MS = 2 * HOUR_MS;
 const LEARNER_POOL = 600;
 /** Users who teach when no learner profile says who teaches what (the learning seed did not run). */
 const FALLBACK_TEACHERS = 40;
@@ -56,10 +58,12 @@ export async function seedSessions(app: INestApplicationContext, progress: SeedP
   if (offers.length === 0 || learners.length < 2) return 0;
   const demo = (await connection.collection('users').findOne({ email: DEMO_LEARNER_EMAIL }, { projection: { _id: 1 } }))?._id as
     Types.ObjectId | undefined;
-
+  const now = Date.now();
+  // Sessions under way right now would clash when two share a participant: the later ones of such a pair are seeded
+  // as completed instead (decided over every index, so a rerun decides the same).
+  const demoted = liveClashes(offers, learners, now, demo);
   progress.start('sessions', SESSIONS_TO_SEED);
   let inserted = 0;
-  const now = Date.now();
   for (let from = 0; from < SESSIONS_TO_SEED; from += BATCH) {
     const indexes = Array.from({ length: Math.min(BATCH, SESSIONS_TO_SEED - from) }, (_, i) => from + i);
     const present = new Set(
@@ -69,7 +73,7 @@ export async function seedSessions(app: INestApplicationContext, progress: SeedP
     );
     const documents = indexes
       .filter((index) => !present.has(seededId(index).toString()))
-      .map((index) => sessionAt(index, offers, learners, now, index % DEMO_EVERY === 0 ? demo : undefined))
+      .map((index) => sessionAt(index, offers, learners, now, demoOf(index, demo), demoted.has(index)))
       .filter((document) => document !== undefined);
     inserted += await insertManySkippingDuplicates(sessions, documents, { timestamps: false });
     progress.advance(indexes.length);
@@ -119,21 +123,50 @@ function pickStatus(): SessionStatus {
   return 'completed';
 }
 
-function sessionAt(index: number, offers: Offer[], learners: Types.ObjectId[], now: number, demo?: Types.ObjectId) {
+const demoOf = (index: number, demo: Types.ObjectId | undefined) => (index % DEMO_EVERY === 0 ? demo : undefined);
+const LIVE: readonly SessionStatus[] = ['ongoing', 'paused'];
+
+/** The indexes whose live session would share a participant with an earlier live one. */
+function liveClashes(offers: Offer[], learners: Types.ObjectId[], now: number, demo?: Types.ObjectId): Set<number> {
+  const busy = new Set<string>();
+  const demoted = new Set<number>();
+  for (let index = 0; index < SESSIONS_TO_SEED; index++) {
+    const drawn = sessionAt(index, offers, learners, now, demoOf(index, demo), false);
+    if (!drawn || !LIVE.includes(drawn.status)) continue;
+    const people = [drawn.participants.teacher.toString(), drawn.participants.learner.toString()];
+    if (people.some((id) => busy.has(id))) demoted.add(index);
+    else for (const id of people) busy.add(id);
+  }
+  return demoted;
+}
+
+function sessionAt(
+  index: number,
+  offers: Offer[],
+  learners: Types.ObjectId[],
+  now: number,
+  demo: Types.ObjectId | undefined,
+  demoted: boolean,
+) {
   faker.seed(70_000 + index);
   const offer = faker.helpers.arrayElement(offers);
   const drawn = faker.helpers.arrayElement(learners.filter((id) => !id.equals(offer.teacher)));
   const learner = demo && !demo.equals(offer.teacher) ? demo : drawn;
   if (!learner) return undefined;
-  const status = pickStatus();
+  const picked = pickStatus();
+  const status: SessionStatus = demoted && LIVE.includes(picked) ? 'completed' : picked;
   const minutes = faker.helpers.arrayElement([30, 45, 60, 60, 90]);
   const hourAligned = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+  // Each index has its own two-hour slot (ahead for scheduled ones, behind for the rest), so no participant is
+  // booked twice at once; sessions under way started minutes ago.
+  const minutesAgo = faker.number.int({ min: 5, max: 25 });
+  const slot = (index + 1) * SLOT_MS;
   const start = new Date(
     status === 'scheduled'
-      ? hourAligned(now + faker.number.int({ min: 2 * HOUR_MS, max: 45 * DAY_MS }))
-      : status === 'ongoing' || status === 'paused'
-        ? now - faker.number.int({ min: 5, max: 25 }) * MINUTE_MS
-        : hourAligned(now - faker.number.int({ min: 2 * HOUR_MS, max: 180 * DAY_MS })),
+      ? hourAligned(now) + slot
+      : LIVE.includes(status)
+        ? now - minutesAgo * MINUTE_MS
+        : hourAligned(now) - slot - SLOT_MS,
   );
   const end = new Date(start.getTime() + minutes * MINUTE_MS);
   const bookedAt = new Date(start.getTime() - faker.number.int({ min: 1, max: 14 }) * DAY_MS);

@@ -42,6 +42,12 @@ export interface TransitionRequest<S extends string> {
   effects?: readonly EffectRequest[];
   /** Fields that change with the status (resolvedAt, failureReason…). */
   set?: Record<string, unknown>;
+  /**
+   * The status the caller read and validated its move against (timings, computed fields). When given, the move
+   * is refused with the lifecycle's 409 if the status is no longer that one, instead of re-validating on a new
+   * read: the caller's checks and computed fields belong to the state it saw.
+   */
+  expectedFrom?: S;
 }
 
 export type TransitionResult<T> = { moved: true; document: T } | { moved: false; document: T };
@@ -76,7 +82,10 @@ export async function transition<S extends string, T extends Stateful<S>>(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = await model.findById(request.id).lean<T>();
     if (!current) throw new NotFoundException(`No such ${lifecycle.resource}.`);
-    if (current.status === request.to) return { moved: false, document: current };
+    const expected = request.expectedFrom;
+    if (expected !== undefined && current.status !== expected)
+      throw new IllegalTransitionProblem(lifecycle.resource, current.status, request.to);
+    if (expected === undefined && current.status === request.to) return { moved: false, document: current };
     lifecycle.assertMove(current.status, request.to, request.origin.trigger);
     const now = new Date();
     const update = {
@@ -90,6 +99,8 @@ export async function transition<S extends string, T extends Stateful<S>>(
       .findOneAndUpdate({ _id: request.id, status: current.status } as never, update, { returnDocument: 'after' })
       .lean<T>();
     if (moved) return { moved: true, document: moved };
+    // The status left the one the caller validated: re-reading would only find it changed.
+    if (expected !== undefined) break;
   }
   throw new IllegalTransitionProblem(lifecycle.resource, 'a concurrently changed state', request.to);
 }

@@ -8,7 +8,7 @@ import { PageOf, type Page } from '../../core/http/pagination.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
 import { BillingReportsService } from './billing-reports.service.js';
 import { CardDataGuard } from './card-data.guard.js';
-import { BillingSummaryDto, ChangeStatusDto, CreatePaymentDto, PaymentQueryDto, TransactionDto } from './dto/transaction.dto.js';
+import { BillingSummaryDto, ChangePaymentStatusDto, CreatePaymentDto, PaymentQueryDto, TransactionDto } from './dto/transaction.dto.js';
 import { PaymentsService } from './payments.service.js';
 import { CreatePaymentIntent } from './use-cases/create-payment-intent.js';
 
@@ -64,7 +64,11 @@ export class BillingController {
   @ApiOkResponse({ type: TransactionDto })
   @ApiProblem(404, 'No such transaction')
   @ApiProblem(409, 'The lifecycle does not allow this move')
-  changeStatus(@Ctx() ctx: RequestContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeStatusDto): Promise<TransactionDto> {
+  changeStatus(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: ChangePaymentStatusDto,
+  ): Promise<TransactionDto> {
     return this.payments.changeStatus(ctx, id, body.status, body.reason);
   }
 

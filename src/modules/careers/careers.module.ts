@@ -15,7 +15,7 @@ import { CAREERS_PERMISSIONS } from './careers.permissions.js';
 import { CAREERS_TEMPLATES } from './careers.templates.js';
 import { FollowUpLinks } from './follow-up-links.js';
 import { InterviewsService } from './interviews.service.js';
-import { JobsController } from './jobs.controller.js';
+import { JobPostingsController } from './job-postings.controller.js';
 import { IdentityListeners } from './listeners/identity.listeners.js';
 import { OffersService } from './offers.service.js';
 import { PipelineController } from './pipeline.controller.js';
@@ -38,7 +38,7 @@ import { JobPosting, JobPostingSchema } from './schemas/job-posting.schema.js';
     ]),
   ],
   // Static paths (export, follow-up-link) are matched before parameters whatever the order, so the two controllers may share a prefix.
-  controllers: [JobsController, ApplicationsController, PipelineController],
+  controllers: [JobPostingsController, ApplicationsController, PipelineController],
   providers: [
     configSectionProvider(CareersConfig),
     // The applicant routes are public and check a presented access token themselves, as the guard would.

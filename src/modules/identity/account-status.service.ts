@@ -9,7 +9,7 @@ import { IllegalTransitionProblem } from '../../core/http/problem.js';
 import { AuditTrail } from '../audit/index.js';
 import { accountLifecycle } from './account-status.lifecycle.js';
 import { ActivityService } from './activity.service.js';
-import type { ChangeStatusDto } from './dto/account.dto.js';
+import type { ChangeAccountStatusDto } from './dto/account.dto.js';
 import type { UserDto } from './dto/user.dto.js';
 import { IdentityEvents } from './identity.events.js';
 import { toUserDto } from './identity.mapper.js';
@@ -34,7 +34,7 @@ export class AccountStatusService {
    * on this instance at once, on the others within AUTH_ACCOUNT_CACHE_MS. What the change owes other
    * contexts is written with it.
    */
-  async change(ctx: ActorContext, id: string, input: ChangeStatusDto): Promise<UserDto> {
+  async change(ctx: ActorContext, id: string, input: ChangeAccountStatusDto): Promise<UserDto> {
     this.policy.require(ctx, 'user.status');
     if (ctx.actor.id === id) throw new ConflictException('Admins cannot change the status of their own account.');
     const current = await this.users.findById(new Types.ObjectId(id)).lean<User>();

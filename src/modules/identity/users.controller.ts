@@ -9,7 +9,7 @@ import { RateLimit } from '../../core/http/rate-limit.js';
 import { AccountDeletionService } from './account-deletion.service.js';
 import { AccountStatusService } from './account-status.service.js';
 import { ActivityService } from './activity.service.js';
-import { ChangeStatusDto, DeleteAccountDto } from './dto/account.dto.js';
+import { ChangeAccountStatusDto, DeleteAccountDto } from './dto/account.dto.js';
 import { ActivityDto } from './dto/activity.dto.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { PublicUserDto, UserDto } from './dto/user.dto.js';
@@ -108,7 +108,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   @ApiProblem(404, 'No such user')
   @ApiProblem(409, 'Own account, or a deleted one')
-  changeStatus(@Ctx() ctx: ActorContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeStatusDto): Promise<UserDto> {
+  changeStatus(@Ctx() ctx: ActorContext, @Param('id', ObjectIdPipe) id: string, @Body() body: ChangeAccountStatusDto): Promise<UserDto> {
     return this.status.change(ctx, id, body);
   }
 }

@@ -69,15 +69,26 @@ export class LearnerProfilesRepository {
       .lean<LearnerProfile>())!;
   }
 
-  /** Marks one teaching skill verified; null when the user does not teach it. */
-  verify(userId: string, skillId: string, staffId: string, at: Date): Promise<LearnerProfile | null> {
+  /**
+   * Marks one teaching skill verified, as staff saw it: the profile's revision is in the filter, so a verify never
+   * lands on a level staff did not review, and the bumped revision makes a concurrent replacement of
+   * the list (which compares the revision it read) start again rather than write back the unverified skill. Null when
+   * the profile changed or the user does not teach the skill.
+   */
+  verify(userId: string, seen: { skillId: string; revision: number }, staffId: string, at: Date): Promise<LearnerProfile | null> {
     return this.model
       .findOneAndUpdate(
-        { userId: oid(userId), 'teachingSkills.skill': oid(skillId) },
+        {
+          userId: oid(userId),
+          // The revision read pins the whole list, the skill's level with it.
+          revision: seen.revision,
+          'teachingSkills.skill': oid(seen.skillId),
+        } as QueryFilter<LearnerProfile>,
         {
           $set: {
             'teachingSkills.$.verification': { isVerified: true, verifiedBy: oid(staffId), verifiedAt: at },
           },
+          $inc: { revision: 1 },
         },
         { returnDocument: 'after', projection: { effects: 0 } },
       )

@@ -15,7 +15,7 @@ export class MatchingController {
   @Authenticated()
   @ApiOperation({ summary: 'Teachers of a skill for the caller, ranked by a score whose parts are shown' })
   @ApiOkResponse({ type: MatchedTeachersDto })
-  @ApiProblem(400, 'A period that ends before it starts or spans more than 31 days')
+  @ApiProblem(400, 'A period that ends before it starts or spans more than 14 days, or a date outside a day ago … a year from now')
   teachers(@Ctx() ctx: RequestContext, @Query() query: MatchTeachersQueryDto): Promise<MatchedTeachersDto> {
     return this.matching.teachers(ctx, query);
   }

@@ -3,7 +3,13 @@ import { trusted, Types, type QueryFilter } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import { actorOf, type RequestContext } from '../../core/auth/request-context.js';
 import { ValidationProblem } from '../../core/http/problem.js';
-import type { MatchedLearnersDto, MatchedTeachersDto, MatchLearnersQueryDto, MatchTeachersQueryDto } from './dto/matching.dto.js';
+import {
+  MAX_PERIOD_DAYS,
+  type MatchedLearnersDto,
+  type MatchedTeachersDto,
+  type MatchLearnersQueryDto,
+  type MatchTeachersQueryDto,
+} from './dto/matching.dto.js';
 import { LearningConfig } from './learning.config.js';
 import { notTeaching } from './learning-problems.js';
 import { LearnerProfilesRepository } from './learner-profiles.repository.js';
@@ -13,7 +19,7 @@ import { overlapMinutes, windowsWithin, type Interval } from './weekly-time.js';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_PERIOD_MS = 7 * DAY_MS;
-const MAX_PERIOD_MS = 31 * DAY_MS;
+const MAX_PERIOD_MS = MAX_PERIOD_DAYS * DAY_MS;
 const MAX_LEARNER_CANDIDATES = 500;
 
 /** Who could teach the caller a skill, and whom the caller could teach: bounded, deterministic rankings. */
@@ -35,7 +41,7 @@ export class MatchingService {
     const from = query.from ?? new Date();
     const to = query.to ?? new Date(from.getTime() + DEFAULT_PERIOD_MS);
     if (!(to > from) || to.getTime() - from.getTime() > MAX_PERIOD_MS)
-      throw new ValidationProblem([{ field: 'to', message: 'must be after from, by at most 31 days' }]);
+      throw new ValidationProblem([{ field: 'to', message: 'must be after from, by at most 14 days' }]);
     const skill = new Types.ObjectId(query.skillId);
     const [caller, teachers] = await Promise.all([
       this.profiles.findByUser(callerId),

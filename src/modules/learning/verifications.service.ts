@@ -5,6 +5,7 @@ import { actorOf, type RequestContext } from '../../core/auth/request-context.js
 import { findPage } from '../../core/database/find-page.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import type { TeachingSkillDto, VerificationRequestDto } from './dto/profile.dto.js';
+import { profileChanged } from './learning-problems.js';
 import { LearnerProfilesRepository } from './learner-profiles.repository.js';
 import { toTeachingSkillDto } from './profile.mapper.js';
 import type { LearnerProfile } from './schemas/learner-profile.schema.js';
@@ -43,8 +44,10 @@ export class VerificationsService {
     const skill = current?.teachingSkills.find((candidate) => candidate.skill.toString() === skillId);
     if (!skill) throw new NotFoundException('The user does not teach this skill.');
     if (skill.verification?.isVerified) return toTeachingSkillDto(skill);
-    const updated = await this.profiles.verify(userId, skillId, staffId, new Date());
-    const verified = updated?.teachingSkills.find((candidate) => candidate.skill.toString() === skillId);
+    const updated = await this.profiles.verify(userId, { skillId, revision: current!.revision ?? 0 }, staffId, new Date());
+    // The teacher changed their list since it was read: staff look again at what is there now.
+    if (!updated) throw profileChanged();
+    const verified = updated.teachingSkills.find((candidate) => candidate.skill.toString() === skillId);
     if (!verified) throw new NotFoundException('The user does not teach this skill.');
     return toTeachingSkillDto(verified);
   }

@@ -93,3 +93,13 @@ describe('weekly windows in a time zone', () => {
     ).toEqual([1, 2]);
   });
 });
+
+describe('instants outside the Date range', () => {
+  it('yield no windows and refuse a wall-clock reading, rather than reaching Intl with an invalid Date', () => {
+    const weekly = { timezone: 'Europe/Berlin', slots: [{ day: 1, start: '09:00', end: '12:00' }] };
+    expect(windowsWithin(weekly, 8.64e15 - 86_400_000, 8.64e15)).toEqual([]);
+    expect(windowsWithin(weekly, -8.64e15, -8.64e15 + 7 * 86_400_000)).toEqual([]);
+    expect(windowsWithin(weekly, Number.NaN, 0)).toEqual([]);
+    expect(() => wallTime(Number.NaN, 'UTC')).toThrow(RangeError);
+  });
+});

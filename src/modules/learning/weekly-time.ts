@@ -11,6 +11,10 @@ const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 
 /** A half-open span of time [start, end) in epoch milliseconds. */
 export type Interval = { start: number; end: number };
 
+/** The Date range is ±8.64e15 ms; a window walk looks a day either side, so instants within that of the edge are refused. */
+const MAX_INSTANT_MS = 8.64e15;
+const validSpan = (instant: number) => Number.isFinite(instant) && Math.abs(instant) <= MAX_INSTANT_MS - 2 * DAY_MS;
+
 /** A moment as a clock on the wall of a zone shows it. */
 export type WallTime = { year: number; month: number; day: number; weekday: number; minuteOfDay: number };
 
@@ -53,6 +57,8 @@ export function minutesOf(clock: string): number {
 
 /** The wall clock of `instant` in `timezone`; minuteOfDay carries seconds and milliseconds as a fraction. */
 export function wallTime(instant: number, timezone: string): WallTime {
+  // Intl throws on an instant outside the Date range; a caller must never get that far, but refuse it plainly here.
+  if (!Number.isFinite(instant) || Math.abs(instant) > MAX_INSTANT_MS) throw new RangeError(`not a representable instant: ${instant}`);
   const parts = Object.fromEntries(
     formatterFor(timezone)
       .formatToParts(new Date(instant))
@@ -103,6 +109,7 @@ export function fitsWindow(availability: WeeklyAvailability, start: number, end:
 
 /** The weekly windows as UTC intervals overlapping [from, to), clipped to it, in time order. */
 export function windowsWithin(availability: WeeklyAvailability, from: number, to: number): Interval[] {
+  if (!(to > from) || !validSpan(from) || !validSpan(to)) return [];
   const intervals: Interval[] = [];
   // Walk local dates from a day before `from` to a day after `to`, so zones far from UTC lose no window at the edges.
   const first = wallTime(from - DAY_MS, availability.timezone);

@@ -11,12 +11,12 @@ import { TeacherDirectory } from '../learning/index.js';
 import { SkillCatalogue } from '../skills/index.js';
 import { CalendarLocks } from './calendar-locks.js';
 import type { BookSessionDto, RescheduleSessionDto } from './dto/session-input.dto.js';
-import type { SessionDto } from './dto/session.dto.js';
+import type { LearningSessionDto } from './dto/session.dto.js';
 import { VIDEO_ROOMS, type VideoRooms } from './providers/video-room.port.js';
 import { LearningSession, MAX_RESCHEDULINGS } from './schemas/learning-session.schema.js';
 import { SessionAccess } from './session-access.js';
 import { SessionNotices } from './session-notices.js';
-import { minutesBetween, priceOf, slotOf, slotProblem, type Slot } from './session-rules.js';
+import { minutesBetween, priceOf, slotOf, slotProblem, type Price, type Slot } from './session-rules.js';
 import { SLOT_HOLDING_STATUSES, sessionLifecycle } from './session.lifecycle.js';
 import { roleIn, toSessionDto } from './session.mapper.js';
 import { badTiming, slotTaken, unbookable } from './sessions-problems.js';
@@ -40,7 +40,7 @@ export class BookingService {
     private readonly teachers: TeacherDirectory,
   ) {}
 
-  async book(ctx: RequestContext, input: BookSessionDto): Promise<SessionDto> {
+  async book(ctx: RequestContext, input: BookSessionDto): Promise<LearningSessionDto> {
     this.policy.require(ctx, 'session.book');
     const learnerId = actorOf(ctx).id;
     if (input.teacherId === learnerId)
@@ -80,7 +80,7 @@ export class BookingService {
   }
 
   /** Scheduled → scheduled at a new slot: compare-and-set on the status and the slot it was read with, the move kept in its history. */
-  async reschedule(ctx: RequestContext, id: string, input: RescheduleSessionDto): Promise<SessionDto> {
+  async reschedule(ctx: RequestContext, id: string, input: RescheduleSessionDto): Promise<LearningSessionDto> {
     const session = await this.access.load(ctx, id, 'session.reschedule');
     const actorId = actorOf(ctx).id;
     const trigger = roleIn(session, actorId) ? 'participant' : 'staff';
@@ -91,7 +91,11 @@ export class BookingService {
       input.endTime || input.durationMinutes ? undefined : minutesBetween(session.schedule.startTime, session.schedule.endTime);
     const slot = slotOf(input.startTime, input.endTime, input.durationMinutes ?? keptMinutes);
     this.assertSlot(slot, input.endTime ? 'endTime' : 'durationMinutes');
+    // Once the booked start has passed the session is due to be held (or marked a no-show), not moved.
+    if (session.schedule.startTime.getTime() <= Date.now())
+      throw badTiming('reschedule-too-late', 'Too late to reschedule', 'The booked start has passed; the session can no longer be moved.');
     const teacherId = session.participants.teacher.toString();
+    const pricing = await this.repriced(session, slot, teacherId);
     await this.assertAvailable(teacherId, slot);
 
     const now = new Date();
@@ -111,10 +115,19 @@ export class BookingService {
             status: 'scheduled',
             'schedule.startTime': session.schedule.startTime,
             'schedule.endTime': session.schedule.endTime,
+            // A new price was computed for an unpaid session: a payment landing meanwhile fails the move.
+            ...(pricing ? { 'pricing.paymentStatus': session.pricing.paymentStatus ?? trusted({ $exists: false }) } : {}),
             [`activity.rescheduling.${MAX_RESCHEDULINGS - 1}`]: trusted({ $exists: false }),
           } as QueryFilter<LearningSession>,
           {
-            $set: { 'schedule.startTime': slot.start, 'schedule.endTime': slot.end, remindersSent: [] },
+            $set: {
+              'schedule.startTime': slot.start,
+              'schedule.endTime': slot.end,
+              remindersSent: [],
+              ...(pricing ? { 'pricing.amount': pricing.amount, 'pricing.currency': pricing.currency } : {}),
+            },
+            // Joins belong to the old slot: the new one starts with nobody in the room.
+            $unset: { 'activity.joinedAt.teacher': 1, 'activity.joinedAt.learner': 1 },
             $push: {
               'activity.rescheduling': {
                 from: session.schedule.startTime,
@@ -135,6 +148,24 @@ export class BookingService {
     if (!updated) throw new IllegalTransitionProblem('session', 'a concurrently changed state', 'scheduled');
     await this.relay.deliver(this.sessions, updated);
     return toSessionDto(updated, actorId);
+  }
+
+  /**
+   * The price for a new length (teacher's current rate × new minutes), or undefined when the length is kept.
+   * A paid session keeps its length: the payment covers the booked minutes, so changing them means cancelling.
+   */
+  private async repriced(session: LearningSession, slot: Slot, teacherId: string): Promise<Price | undefined> {
+    const minutes = minutesBetween(slot.start, slot.end);
+    if (minutes === minutesBetween(session.schedule.startTime, session.schedule.endTime)) return undefined;
+    if (session.pricing.paymentStatus === 'paid')
+      throw badTiming(
+        'paid-length-fixed',
+        'Paid session keeps its length',
+        'The session is paid: keep its length, or cancel it and book again.',
+      );
+    const offer = await this.teachers.teachingOffer(teacherId, session.skill.toString());
+    if (!offer) throw unbookable('not-teaching', 'Skill not taught', 'This teacher no longer teaches this skill.');
+    return priceOf(offer.hourlyRate, minutes);
   }
 
   private assertSlot(slot: Slot, endField: string): void {

@@ -6,7 +6,7 @@ import { EffectsRelay, type EffectRequest } from '../../core/events/index.js';
 import { iso } from '../../core/http/serialize.js';
 import { IllegalTransitionProblem } from '../../core/http/problem.js';
 import { originOf, transition, type Trigger } from '../../core/lifecycle/index.js';
-import type { SessionDto, SessionJoinDto } from './dto/session.dto.js';
+import type { LearningSessionDto, SessionJoinDto } from './dto/session.dto.js';
 import { LearningSession } from './schemas/learning-session.schema.js';
 import { SessionAccess } from './session-access.js';
 import { SessionNotices } from './session-notices.js';
@@ -80,7 +80,7 @@ export class SessionMovesService {
   }
 
   /** The teacher starts, from SESSIONS_START_EARLY_MINUTES before the booked start until its booked end. */
-  async start(ctx: RequestContext, id: string): Promise<SessionDto> {
+  async start(ctx: RequestContext, id: string): Promise<LearningSessionDto> {
     const session = await this.access.loadAsTeacher(ctx, id);
     const now = new Date();
     if (session.status === 'scheduled') {
@@ -92,13 +92,13 @@ export class SessionMovesService {
     return this.move(ctx, session, { from: ['scheduled'], to: 'ongoing', set: { 'activity.actualStartTime': now } });
   }
 
-  async pause(ctx: RequestContext, id: string): Promise<SessionDto> {
+  async pause(ctx: RequestContext, id: string): Promise<LearningSessionDto> {
     const session = await this.access.loadAsTeacher(ctx, id);
     return this.move(ctx, session, { from: ['ongoing'], to: 'paused', set: { 'activity.pausedAt': new Date() } });
   }
 
   /** Paused → ongoing; the pause's minutes join the total (pausedAt changes only with the status, so the read is current). */
-  async resume(ctx: RequestContext, id: string): Promise<SessionDto> {
+  async resume(ctx: RequestContext, id: string): Promise<LearningSessionDto> {
     const session = await this.access.loadAsTeacher(ctx, id);
     const now = new Date();
     return this.move(ctx, session, {
@@ -109,7 +109,7 @@ export class SessionMovesService {
   }
 
   /** Ongoing or paused → completed; tells both sides and the teacher's standing. */
-  async end(ctx: RequestContext, id: string): Promise<SessionDto> {
+  async end(ctx: RequestContext, id: string): Promise<LearningSessionDto> {
     const session = await this.access.loadAsTeacher(ctx, id);
     const now = new Date();
     const pausedMinutes = (session.activity?.pausedMinutes ?? 0) + pauseSoFar(session, now);
@@ -130,7 +130,7 @@ export class SessionMovesService {
   }
 
   /** Either participant before the start; staff any time before it ends. */
-  async cancel(ctx: RequestContext, id: string, reason?: string): Promise<SessionDto> {
+  async cancel(ctx: RequestContext, id: string, reason?: string): Promise<LearningSessionDto> {
     const session = await this.access.load(ctx, id, 'session.cancel');
     const actorId = actorOf(ctx).id;
     const trigger: Trigger = roleIn(session, actorId) ? 'participant' : 'staff';
@@ -152,7 +152,7 @@ export class SessionMovesService {
    * paused session is resumed, never started again); a move to the current state is refused here with the
    * table's 409, where `transition` alone would answer it as a no-op.
    */
-  private async move(ctx: RequestContext, session: LearningSession, move: Move): Promise<SessionDto> {
+  private async move(ctx: RequestContext, session: LearningSession, move: Move): Promise<LearningSessionDto> {
     const { to, set, effects = [], reason, trigger = 'participant', from = sessionLifecycle.states } = move;
     if (!from.includes(session.status)) throw new IllegalTransitionProblem('session', session.status, to);
     sessionLifecycle.assertMove(session.status, to, trigger);
@@ -162,6 +162,8 @@ export class SessionMovesService {
       origin: originOf(ctx, trigger, reason),
       set,
       effects,
+      // Timings and minutes above were checked and computed on this read: a status changed meanwhile is a 409.
+      expectedFrom: session.status,
     });
     if (moved) await this.relay.deliver(this.sessions, document);
     return toSessionDto(document, ctx.actor?.id);

@@ -1,5 +1,5 @@
 import { idOf, iso } from '../../core/http/serialize.js';
-import type { SessionDto } from './dto/session.dto.js';
+import type { LearningSessionDto } from './dto/session.dto.js';
 import type { LearningSession, SessionRating } from './schemas/learning-session.schema.js';
 import { minutesBetween } from './session-rules.js';
 
@@ -15,7 +15,7 @@ export function roleIn(session: Pick<LearningSession, 'participants'>, userId: s
 }
 
 /** Every view of a session; the video room never leaves here (POST /api/sessions/:id/join hands it out). */
-export function toSessionDto(session: LearningSession, viewerId?: string): SessionDto {
+export function toSessionDto(session: LearningSession, viewerId?: string): LearningSessionDto {
   const activity = session.activity ?? { joinedAt: {}, pausedMinutes: 0, rescheduling: [] };
   return {
     id: session._id.toString(),

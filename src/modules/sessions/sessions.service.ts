@@ -6,7 +6,7 @@ import { actorOf, type RequestContext } from '../../core/auth/request-context.js
 import { anyOf, compact, findPage, within } from '../../core/database/find-page.js';
 import type { Page, PageQueryDto } from '../../core/http/pagination.js';
 import type { SessionQueryDto, SessionRole, SessionRoleQueryDto, SessionStatisticsQueryDto } from './dto/session-input.dto.js';
-import type { SessionDto, SessionStatisticsDto } from './dto/session.dto.js';
+import type { LearningSessionDto, SessionStatisticsDto } from './dto/session.dto.js';
 import { LearningSession } from './schemas/learning-session.schema.js';
 import { SessionAccess } from './session-access.js';
 import { FINISHED_STATUSES, SESSION_STATUSES, SLOT_HOLDING_STATUSES, type SessionStatus } from './session.lifecycle.js';
@@ -35,7 +35,7 @@ export class SessionsService {
    * Everyone sees only the sessions they take part in, latest start first; staff see all (newest bookings first
    * without filters) unless they ask for a role, which then means their own sessions in that role.
    */
-  async list(ctx: RequestContext, query: SessionQueryDto): Promise<Page<SessionDto>> {
+  async list(ctx: RequestContext, query: SessionQueryDto): Promise<Page<LearningSessionDto>> {
     this.policy.require(ctx, 'session.list');
     const me = actorOf(ctx).id;
     const everyone = query.role === undefined && this.policy.can(ctx, 'session.list-all');
@@ -55,21 +55,21 @@ export class SessionsService {
   }
 
   /** The caller's own sessions in any status, latest start first, whatever their role on the platform. */
-  async mine(ctx: RequestContext, query: SessionRoleQueryDto): Promise<Page<SessionDto>> {
+  async mine(ctx: RequestContext, query: SessionRoleQueryDto): Promise<Page<LearningSessionDto>> {
     return this.own(ctx, query, query.role, {}, { 'schedule.startTime': -1 });
   }
 
   /** Scheduled sessions and those under way, soonest first. */
-  async upcoming(ctx: RequestContext, query: SessionRoleQueryDto): Promise<Page<SessionDto>> {
+  async upcoming(ctx: RequestContext, query: SessionRoleQueryDto): Promise<Page<LearningSessionDto>> {
     return this.own(ctx, query, query.role, { status: anyOf(SLOT_HOLDING_STATUSES) }, { 'schedule.startTime': 1 });
   }
 
   /** Completed, cancelled and no-show sessions, latest first. */
-  async history(ctx: RequestContext, query: SessionRoleQueryDto): Promise<Page<SessionDto>> {
+  async history(ctx: RequestContext, query: SessionRoleQueryDto): Promise<Page<LearningSessionDto>> {
     return this.own(ctx, query, query.role, { status: anyOf(FINISHED_STATUSES) }, { 'schedule.startTime': -1 });
   }
 
-  async get(ctx: RequestContext, id: string): Promise<SessionDto> {
+  async get(ctx: RequestContext, id: string): Promise<LearningSessionDto> {
     return toSessionDto(await this.access.load(ctx, id, 'session.read'), ctx.actor?.id);
   }
 
@@ -111,7 +111,7 @@ export class SessionsService {
     role: SessionRole | undefined,
     extra: Filter,
     sort: Record<string, 1 | -1>,
-  ): Promise<Page<SessionDto>> {
+  ): Promise<Page<LearningSessionDto>> {
     this.policy.require(ctx, 'session.list');
     const me = actorOf(ctx).id;
     return findPage(this.sessions, { ...takingPart(me, role), ...extra } as Filter, query, (session) => toSessionDto(session, me), sort);

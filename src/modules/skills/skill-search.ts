@@ -6,7 +6,7 @@ import { ValidationProblem } from '../../core/http/problem.js';
 import type { SkillSearchQueryDto } from './dto/skill-query.dto.js';
 import type { SkillSearchHitDto, SkillSearchPageDto } from './dto/skill.dto.js';
 import type { Skill } from './schemas/skill.schema.js';
-import { queryTerms } from './search-terms.js';
+import { queryTerms, wordsOf } from './search-terms.js';
 import { SkillReadsService } from './skill-reads.service.js';
 import { toSkillDto } from './skill.mapper.js';
 import { SkillsRepository } from './skills.repository.js';
@@ -76,7 +76,9 @@ export class SkillSearch {
   }
 
   private async viaText(query: SkillSearchQueryDto, filter: QueryFilter<Skill>): Promise<{ items: Scored[]; total: number }> {
-    const matching = { ...filter, $text: trusted({ $search: query.q }) } as QueryFilter<Skill>;
+    // The query's plain words: `-word` and quotes mean exclusion and phrases to $text, which the stored-stems path has no
+    // equivalent of, so neither server gives them a meaning.
+    const matching = { ...filter, $text: trusted({ $search: wordsOf(query.q).join(' ') }) } as QueryFilter<Skill>;
     const [items, total] = await Promise.all([
       this.repository.model
         .find(matching, { effects: 0, score: trusted({ $meta: 'textScore' }) })

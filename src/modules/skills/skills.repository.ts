@@ -21,16 +21,32 @@ export class SkillsRepository {
     return (await this.model.create(document)).toObject();
   }
 
-  /** Staff's edit of a live skill; undefined when there is none (any more). */
-  update(id: Types.ObjectId, update: UpdateQuery<Skill>): Promise<Skill | null> {
+  /**
+   * Staff's edit of a live skill; null when there is none (any more) or, given `prerequisitesRead`, when its
+   * prerequisites are no longer those (a compare-and-set: the edit's cycle check read the graph with them).
+   */
+  update(id: Types.ObjectId, update: UpdateQuery<Skill>, prerequisitesRead?: Types.ObjectId[]): Promise<Skill | null> {
+    const filter = { _id: id, ...LIVE, ...(prerequisitesRead ? { prerequisites: trusted({ $eq: prerequisitesRead }) } : {}) };
     return this.model
-      .findOneAndUpdate({ _id: id, ...LIVE } as QueryFilter<Skill>, update, { returnDocument: 'after', runValidators: true })
+      .findOneAndUpdate(filter as QueryFilter<Skill>, update, { returnDocument: 'after', runValidators: true })
       .lean<Skill>();
   }
 
-  /** Undoes a prerequisite change that turned out to close a cycle with a concurrent one, if nobody changed them since. */
-  async restorePrerequisites(id: Types.ObjectId, written: Types.ObjectId[], previous: Types.ObjectId[]): Promise<void> {
-    await this.model.updateOne({ _id: id, prerequisites: written } as QueryFilter<Skill>, { $set: { prerequisites: previous } });
+  /**
+   * Undoes an edit that turned out to close a cycle with a concurrent one, if nobody changed the prerequisites since:
+   * every field the edit wrote gets its previous value back (or goes, when it had none).
+   */
+  async restore(id: Types.ObjectId, written: Types.ObjectId[], previous: Skill, fields: (keyof Skill)[]): Promise<void> {
+    const set: Record<string, unknown> = {};
+    const unset: Record<string, 1> = {};
+    for (const field of fields) {
+      if (previous[field] === undefined) unset[field] = 1;
+      else set[field] = previous[field];
+    }
+    await this.model.updateOne({ _id: id, prerequisites: trusted({ $eq: written }) } as QueryFilter<Skill>, {
+      ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+      ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+    });
   }
 
   /**

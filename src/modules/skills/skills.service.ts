@@ -5,7 +5,7 @@ import { actorOf, type RequestContext } from '../../core/auth/request-context.js
 import { compact } from '../../core/database/find-page.js';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { EffectsRelay, owedEffects } from '../../core/events/index.js';
-import { ProblemException } from '../../core/http/problem.js';
+import { ProblemException, ValidationProblem } from '../../core/http/problem.js';
 import { AuditTrail } from '../audit/index.js';
 import type { CreateSkillDto, UpdateSkillDto } from './dto/skill-input.dto.js';
 import type { SkillDto } from './dto/skill.dto.js';
@@ -23,6 +23,15 @@ const MAX_DEPENDANTS_NAMED = 10;
 
 const oid = (id: string) => new Types.ObjectId(id);
 
+/**
+ * `null` is never a value of a skill's field (omit a field to keep it). The HTTP layer refuses it already; the
+ * service refuses it too, so no other caller can store null where the schema promises a value.
+ */
+function refuseNulls(input: object): void {
+  const fields = Object.entries(input).filter(([, value]) => value === null);
+  if (fields.length > 0) throw new ValidationProblem(fields.map(([field]) => ({ field, message: 'must not be null; omit it instead' })));
+}
+
 /** Staff's curation of the catalogue: create, edit and delete skills, with the graph's rules. */
 @Injectable()
 export class SkillsService {
@@ -36,6 +45,7 @@ export class SkillsService {
 
   async create(ctx: RequestContext, input: CreateSkillDto): Promise<SkillDto> {
     this.policy.require(ctx, 'skill.manage');
+    refuseNulls(input);
     const prerequisites = input.prerequisites ?? [];
     const related = input.relatedSkills ?? [];
     await this.links.assertExist('prerequisites', prerequisites);
@@ -87,6 +97,7 @@ export class SkillsService {
   /** Replaces the fields given; prerequisites are checked for unknown ids and cycles, also against concurrent edits. */
   async update(ctx: RequestContext, id: string, input: UpdateSkillDto): Promise<SkillDto> {
     this.policy.require(ctx, 'skill.manage');
+    refuseNulls(input);
     const current = await this.load(id);
     const name = input.name?.trim() ?? current.name;
     if (input.prerequisites) {
@@ -110,7 +121,7 @@ export class SkillsService {
     };
     const metadata = input.metadata ? { ...current.metadata, ...compact(input.metadata) } : undefined;
     const verification =
-      input.verification === undefined || input.verification.isVerified === current.verification?.isVerified
+      input.verification?.isVerified === undefined || input.verification.isVerified === current.verification?.isVerified
         ? undefined
         : input.verification.isVerified
           ? { isVerified: true, verifiedBy: oid(actorOf(ctx).id), verifiedAt: new Date() }
@@ -129,14 +140,24 @@ export class SkillsService {
       industryDemand: input.industryDemand,
       searchTerms: searchTermsOf(merged, LIMITS.searchTerms),
     });
+    // The cycle check above read the graph with the prerequisites loaded here: the write holds only if they are still
+    // the ones stored, so a refused or raced edit never leaves part of itself behind.
+    const previousPrerequisites = current.prerequisites ?? [];
     let updated: Skill | null;
     try {
-      updated = await this.repository.update(current._id, { $set: set });
+      updated = await this.repository.update(current._id, { $set: set }, input.prerequisites ? previousPrerequisites : undefined);
     } catch (error) {
       throw this.slugTaken(error, input.slug ?? current.slug);
     }
-    if (!updated) throw new NotFoundException('No such skill.');
-    if (input.prerequisites) await this.recheckCycle(updated, current.prerequisites ?? []);
+    if (!updated) throw await this.missingOrChanged(current._id);
+    if (input.prerequisites) {
+      // The load leaves search terms out; the previous ones follow from the previous text, as they were made.
+      const searchTerms = searchTermsOf(
+        { name: current.name, description: current.description, tags: current.tags, keywords: current.keywords },
+        LIMITS.searchTerms,
+      );
+      await this.recheckCycle(updated, { ...current, searchTerms }, Object.keys(set) as (keyof Skill)[]);
+    }
     await this.trail.record(ctx, {
       action: 'skill.updated',
       targetType: 'skill',
@@ -191,15 +212,30 @@ export class SkillsService {
     return this.repository.detach(oid(removedSkillId));
   }
 
-  /** Two edits at once can each pass the cycle check and close a cycle together; the later sees it here and undoes itself. */
-  private async recheckCycle(updated: Skill, previous: Types.ObjectId[]): Promise<void> {
+  /**
+   * Two edits at once can each pass the cycle check and close a cycle together; the later sees it here and undoes
+   * itself whole: every field it wrote gets its previous value back, so the refused PUT leaves no trace.
+   */
+  private async recheckCycle(updated: Skill, previous: Skill, fields: (keyof Skill)[]): Promise<void> {
     const written = updated.prerequisites ?? [];
     try {
       await this.links.assertNoCycle(updated._id.toString(), updated.name, written.map(String));
     } catch (error) {
-      await this.repository.restorePrerequisites(updated._id, written, previous);
+      await this.repository.restore(updated._id, written, previous, fields);
       throw error;
     }
+  }
+
+  /** The write matched nothing: the skill is gone (404) or its prerequisites changed since they were read (409). */
+  private async missingOrChanged(id: Types.ObjectId): Promise<unknown> {
+    const exists = await this.repository.model.exists({ _id: id, ...LIVE } as QueryFilter<Skill>);
+    return exists
+      ? conflict(
+          'skill-changed',
+          'Skill changed',
+          "The skill's prerequisites changed while this edit was checked; read it again and retry.",
+        )
+      : new NotFoundException('No such skill.');
   }
 
   private async load(id: string): Promise<Skill> {

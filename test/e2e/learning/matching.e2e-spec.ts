@@ -71,11 +71,18 @@ describe('matching, leaderboards and learning paths', () => {
     expect(two.body.to).toBe('2026-12-14T00:00:00.000Z');
   });
 
-  it('refuses a period that ends before it starts or spans more than 31 days', async () => {
+  it('refuses with 400 a period that ends before it starts, spans more than 14 days, or lies outside a day ago … a year on', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
     for (const period of [
-      { from: '2026-12-07T00:00:00Z', to: '2026-12-06T00:00:00Z' },
-      { from: '2026-12-01T00:00:00Z', to: '2027-01-15T00:00:00Z' },
+      { from: inDays(4), to: inDays(3) },
+      { from: inDays(1), to: inDays(16) },
       { from: 'next tuesday' },
+      { from: '+275760-09-06T00:00:00Z', to: '+275760-09-13T00:00:00Z' },
+      { from: '-271821-04-20T00:00:00Z' },
+      { from: inDays(-3) },
+      { from: inDays(400) },
+      { from: inDays(1).slice(0, 10) },
+      { from: inDays(1).replace('Z', '') },
     ])
       expect(
         (
@@ -84,6 +91,27 @@ describe('matching, leaderboards and learning paths', () => {
             .get('/api/matching/teachers')
             .query({ skillId: skill, ...period })
             .set(bearer(learner))
+        ).status,
+      ).toBe(400);
+  });
+
+  it('accepts a 14-day period with an offset', async () => {
+    const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 19) + '+02:00';
+    const to = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 19) + '+02:00';
+    const answer = await t.http().get('/api/matching/teachers').query({ skillId: skill, from, to }).set(bearer(learner));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.items).toHaveLength(4);
+  });
+
+  it('refuses a learning goal whose target date is not a strict date-time within ten years', async () => {
+    for (const targetDate of ['+275760-09-06T00:00:00Z', '2040-01-01T00:00:00Z', '2027-06-01', '2010-01-01T00:00:00Z'])
+      expect(
+        (
+          await t
+            .http()
+            .put('/api/users/me/skills/learning')
+            .set(bearer(learner))
+            .send({ skills: [{ skillId: skill, goalLevel: 'intermediate', targetDate }] })
         ).status,
       ).toBe(400);
   });
@@ -144,5 +172,16 @@ describe('matching, leaderboards and learning paths', () => {
     ).toEqual([middle, target]);
     expect((await t.http().get('/api/skills/64b000000000000000000000/path').set(bearer(versed))).status).toBe(404);
     expect((await t.http().get(`/api/skills/${target}/path`)).status).toBe(401);
+  });
+
+  it('leaves unpublished skills out of a path: a draft prerequisite is not a step, a draft target is 404', async () => {
+    const basics = (await catalogueSkill(t.app, staff)).id;
+    const draft = (await catalogueSkill(t.app, staff, { status: 'draft', prerequisites: [basics] })).id;
+    const target = (await catalogueSkill(t.app, staff, { prerequisites: [draft] })).id;
+    const someone = await registerUser(t);
+    const path = await t.http().get(`/api/skills/${target}/path`).set(bearer(someone));
+    expect(path.status, JSON.stringify(path.body)).toBe(200);
+    expect(path.body.steps.map((step: { id: string }) => step.id)).toEqual([target]);
+    expect((await t.http().get(`/api/skills/${draft}/path`).set(bearer(someone))).status).toBe(404);
   });
 });

@@ -102,4 +102,14 @@ describe('session reminders and no-shows across two instances', () => {
     expect((await read(withinGrace._id))!.status).toBe('scheduled');
     expect((await read(started._id))!.status).toBe('ongoing');
   });
+
+  it('closes a session both joined but nobody started once its booked end passed, the teacher absent', async () => {
+    const both = { teacher: true, learner: true };
+    const over = await sessionInState(first.app, { teacherId: teacher.id, learnerId: learner.id, startInMinutes: -90, joined: both });
+    const running = await sessionInState(first.app, { teacherId: teacher.id, learnerId: learner.id, startInMinutes: -20, joined: both });
+    expect((await first.app.get(SessionNoShowJob).run()).items).toBe(1);
+    const read = (id: Types.ObjectId) => learningSessionModel(first.app).findById(id).lean();
+    expect(await read(over._id)).toMatchObject({ status: 'no_show', absentees: ['teacher'] });
+    expect((await read(running._id))!.status).toBe('scheduled');
+  });
 });

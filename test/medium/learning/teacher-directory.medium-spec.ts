@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LearnerProfilesRepository } from '../../../src/modules/learning/learner-profiles.repository.js';
 import { ProfilesService } from '../../../src/modules/learning/profiles.service.js';
 import { TeacherDirectory } from '../../../src/modules/learning/teacher-directory.js';
 import { account, contextOf } from '../../support/factories/identity.js';
@@ -65,5 +66,37 @@ describe('the teacher directory and concurrent profile changes', () => {
     // Each winner moved the revision once; the list is one whole replacement, never a mix.
     expect(profile?.revision).toBe(won);
     expect(profile?.teachingSkills).toHaveLength(1);
+  });
+});
+
+describe('verifying a teaching skill as staff saw it', () => {
+  let app: INestApplicationContext;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ app, close } = await startMediumApp());
+  });
+  afterAll(() => close?.());
+
+  it('lands only on the revision read, and bumps the revision so a stale replacement starts again', async () => {
+    const staff = await account(app, 'staff');
+    const skill = (await catalogueSkill(app, staff)).id;
+    const teacher = await account(app);
+    await teach(app, teacher, [teaching(skill, { level: 'advanced' })]);
+    const repository = app.get(LearnerProfilesRepository);
+    const read = (await repository.findByUser(teacher.id))!;
+    const at = new Date();
+    // A revision that moved on (the teacher changed the list, levels included) verifies nothing.
+    expect(await repository.verify(teacher.id, { skillId: skill, revision: read.revision + 1 }, staff.id, at)).toBeNull();
+    const verified = await repository.verify(teacher.id, { skillId: skill, revision: read.revision }, staff.id, at);
+    expect(verified?.teachingSkills[0].verification?.isVerified).toBe(true);
+    expect(verified?.revision).toBe(read.revision + 1);
+    expect(
+      (
+        await learnerProfileModel(app)
+          .findOne({ userId: new Types.ObjectId(teacher.id) })
+          .lean()
+      )?.revision,
+    ).toBe(read.revision + 1);
   });
 });

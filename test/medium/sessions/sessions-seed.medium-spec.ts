@@ -50,5 +50,15 @@ describe('the sessions seeder', () => {
       if (session.feedback?.learner) expect(session.status).toBe('completed');
       if (session.status === 'no_show') expect(session.absentees?.length).toBeGreaterThan(0);
     }
+    // Nobody is in two sessions at once: the seeded calendar keeps the rule bookings keep.
+    const byPerson = new Map<string, LearningSession[]>();
+    for (const session of sessions)
+      for (const person of [session.participants.teacher, session.participants.learner])
+        byPerson.set(person.toString(), [...(byPerson.get(person.toString()) ?? []), session]);
+    for (const [person, own] of byPerson) {
+      const ordered = own.sort((a, b) => a.schedule.startTime.getTime() - b.schedule.startTime.getTime());
+      for (let i = 1; i < ordered.length; i++)
+        expect(ordered[i].schedule.startTime.getTime(), person).toBeGreaterThanOrEqual(ordered[i - 1].schedule.endTime.getTime());
+    }
   });
 });

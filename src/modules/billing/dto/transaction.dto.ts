@@ -106,7 +106,7 @@ export class RefundPaymentDto {
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }
 
-export class ChangeStatusDto {
+export class ChangePaymentStatusDto {
   @ApiProperty({ enum: PAYMENT_STATUSES }) @IsIn(PAYMENT_STATUSES) status: PaymentStatus;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }

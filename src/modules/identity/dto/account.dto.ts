@@ -5,7 +5,7 @@ import { PASSWORD_MAX } from './auth.dto.js';
 /** The statuses an admin sets; deletion is the owner's own act (DELETE /api/users/me). */
 export const ADMIN_STATUSES = ['active', 'deactivated'] as const;
 
-export class ChangeStatusDto {
+export class ChangeAccountStatusDto {
   @ApiProperty({ enum: ADMIN_STATUSES })
   @IsIn(ADMIN_STATUSES)
   status: (typeof ADMIN_STATUSES)[number];

@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsMongoId, IsOptional, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsMongoId, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { SKILL_LEVELS, type SkillLevel } from '../learning.types.js';
+import { IsoDateTimeWithin } from './iso-date.js';
 import { HourlyRateDto } from './profile-input.dto.js';
 
 export const MAX_MATCHES = 50;
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' ? new Date(value) : value);
+/** The longest period matching compares availability in: each candidate's weekly windows are walked day by day. */
+export const MAX_PERIOD_DAYS = 14;
+const DAY_MS = 86_400_000;
+const YEAR_MS = 366 * DAY_MS;
 
 export const LEADERBOARD_ORDERS = ['rating', 'sessions'] as const;
 export type LeaderboardOrder = (typeof LEADERBOARD_ORDERS)[number];
@@ -32,13 +36,14 @@ export class MatchLearnersQueryDto {
 export class MatchTeachersQueryDto extends MatchLearnersQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Start of the period availability is compared in; default now' })
   @IsOptional()
-  @Transform(toDate)
-  @IsDate({ message: 'from must be an ISO 8601 date-time' })
+  @IsoDateTimeWithin('from', DAY_MS, YEAR_MS, 'between a day ago and a year from now')
   from?: Date;
-  @ApiPropertyOptional({ format: 'date-time', description: 'End of the period; default a week after from, at most 31 days after it' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'End of the period; default a week after from, at most 14 days after it (the work grows with the period)',
+  })
   @IsOptional()
-  @Transform(toDate)
-  @IsDate({ message: 'to must be an ISO 8601 date-time' })
+  @IsoDateTimeWithin('to', DAY_MS, YEAR_MS + MAX_PERIOD_DAYS * DAY_MS, 'between a day ago and a year and 14 days from now')
   to?: Date;
 }
 

@@ -3,7 +3,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDate,
   IsIn,
   IsInt,
   IsMongoId,
@@ -19,6 +18,7 @@ import { describeValidator } from '../../../core/http/validator-schemas.js';
 import { isCurrency } from '../../../core/money.js';
 import { MAX_LEARNING_SKILLS, MAX_SLOTS, MAX_TEACHING_SKILLS } from '../schemas/learner-profile.schema.js';
 import { SKILL_LEVELS, type SkillLevel } from '../learning.types.js';
+import { IsoDateTimeWithin } from './iso-date.js';
 
 /** "HH:mm" on a 24-hour clock; "24:00" only as a window's end. */
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -40,7 +40,8 @@ function IsRateCurrency() {
   };
 }
 
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' ? new Date(value) : value);
+/** A learning goal's target date lies within ten years of now, either side. */
+const TEN_YEARS_MS = 3653 * 86_400_000;
 
 export class HourlyRateDto {
   @ApiProperty({ minimum: 0, maximum: 100_000_000, description: 'Minor units of the currency (cents)', example: 4500 })
@@ -79,8 +80,7 @@ export class LearningSkillInputDto {
   currentLevel?: SkillLevel;
   @ApiProperty({ enum: SKILL_LEVELS }) @IsIn(SKILL_LEVELS) goalLevel: SkillLevel;
   @ApiProperty({ format: 'date-time' })
-  @Transform(toDate)
-  @IsDate({ message: 'targetDate must be an ISO 8601 date-time' })
+  @IsoDateTimeWithin('targetDate', TEN_YEARS_MS, TEN_YEARS_MS, 'within ten years of now')
   targetDate: Date;
 }
 

@@ -8,13 +8,15 @@ import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../session-rules.js'
 import { SESSION_STATUSES, type SessionStatus } from '../session.lifecycle.js';
 
 // Only a string becomes a Date: a number or `false` would otherwise turn into 1970 and pass.
+/** Ids compared as strings (self-booking, skill lookup, calendar lock order) must be in one case. */
+const toLowerId = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' ? new Date(value) : value);
 
 /** A learner books a teacher for a skill: give the end or the duration, not both. */
 @ExactlyOneOf('endTime', 'durationMinutes')
 export class BookSessionDto {
-  @ApiProperty({ description: 'The teacher, who must teach the skill' }) @IsMongoId() teacherId: string;
-  @ApiProperty({ description: 'An active skill' }) @IsMongoId() skillId: string;
+  @ApiProperty({ description: 'The teacher, who must teach the skill' }) @Transform(toLowerId) @IsMongoId() teacherId: string;
+  @ApiProperty({ description: 'An active skill' }) @Transform(toLowerId) @IsMongoId() skillId: string;
   @ApiProperty({ format: 'date-time', description: 'In the future' })
   @Transform(toDate)
   @IsDate({ message: 'startTime must be an ISO 8601 date-time' })

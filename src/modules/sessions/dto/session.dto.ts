@@ -45,13 +45,14 @@ export class SessionRatingDto {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
-export class SessionFeedbackDto {
+/** The rating each side gave, once the session is completed. */
+export class SessionFeedbackSidesDto {
   @ApiPropertyOptional({ type: SessionRatingDto, description: 'Given by the teacher' }) teacher?: SessionRatingDto;
   @ApiPropertyOptional({ type: SessionRatingDto, description: 'Given by the learner' }) learner?: SessionRatingDto;
 }
 
 /** A session as its participants and staff see it; the room's link and password come only from POST …/join. */
-export class SessionDto {
+export class LearningSessionDto {
   @ApiProperty() id: string;
   @ApiProperty() teacherId: string;
   @ApiProperty() learnerId: string;
@@ -67,7 +68,7 @@ export class SessionDto {
   @ApiProperty({ type: SessionPricingDto }) pricing: SessionPricingDto;
   @ApiPropertyOptional() notes?: string;
   @ApiPropertyOptional() recordingUrl?: string;
-  @ApiProperty({ type: SessionFeedbackDto }) feedback: SessionFeedbackDto;
+  @ApiProperty({ type: SessionFeedbackSidesDto }) feedback: SessionFeedbackSidesDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -37,11 +37,12 @@ export class SessionNoShowJob implements OnApplicationBootstrap {
   /** Answers how many sessions this run moved to no_show. */
   async run(now = new Date()): Promise<{ items: number }> {
     const deadline = new Date(now.getTime() - this.config.SESSIONS_NO_SHOW_GRACE_MINUTES * 60_000);
-    // Served by the { status, schedule.startTime } index; both joined but not yet started is the teacher's to start.
+    // Served by the { status, schedule.startTime } index. Both joined but not yet started is the teacher's to start,
+    // until the booked end: then the teacher, who never started it, is the absentee.
     const filter = {
       status: 'scheduled',
       'schedule.startTime': trusted({ $lte: deadline }),
-      $or: [{ 'activity.joinedAt.teacher': null }, { 'activity.joinedAt.learner': null }],
+      $or: [{ 'activity.joinedAt.teacher': null }, { 'activity.joinedAt.learner': null }, { 'schedule.endTime': trusted({ $lte: now }) }],
     } as QueryFilter<LearningSession>;
     let moved = 0;
     let after: LearningSession['_id'] | undefined;
@@ -60,8 +61,13 @@ export class SessionNoShowJob implements OnApplicationBootstrap {
 
   private async close(session: LearningSession): Promise<boolean> {
     const joined = session.activity?.joinedAt ?? {};
-    const absentees = (['teacher', 'learner'] as const).filter((side: Side) => !joined[side]);
-    const reason = absentees.length === 2 ? 'nobody joined' : `the ${absentees[0]} did not join`;
+    const missing = (['teacher', 'learner'] as const).filter((side: Side) => !joined[side]);
+    const absentees: Side[] = missing.length ? missing : ['teacher'];
+    const reason = !missing.length
+      ? 'the teacher never started it'
+      : missing.length === 2
+        ? 'nobody joined'
+        : `the ${missing[0]} did not join`;
     try {
       const result = await transition(this.sessions, sessionLifecycle, {
         id: session._id,

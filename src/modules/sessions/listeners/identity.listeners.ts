@@ -8,7 +8,7 @@ import { anyOf } from '../../../core/database/find-page.js';
 import { transition } from '../../../core/lifecycle/index.js';
 import { LearningSession } from '../schemas/learning-session.schema.js';
 import { SessionFeedbackService } from '../session-feedback.service.js';
-import { SLOT_HOLDING_STATUSES, sessionLifecycle } from '../session.lifecycle.js';
+import { FINISHED_STATUSES, SLOT_HOLDING_STATUSES, sessionLifecycle } from '../session.lifecycle.js';
 import { SessionNotices } from '../session-notices.js';
 
 const DELETED_REASON = 'The other participant’s account was deleted.';
@@ -52,9 +52,10 @@ export class SessionsIdentityListeners implements OnModuleInit {
         const result = await transition(this.sessions, sessionLifecycle, {
           id: session._id,
           to: 'cancelled',
-          // Before the start the leaving participant's own move; a session under way is ended as staff would end it.
+          // Moved as staff would: the only trigger allowed from every live state, so a session that started
+          // between the read and the move is still cancelled.
           origin: {
-            trigger: session.status === 'scheduled' ? 'participant' : 'staff',
+            trigger: 'staff',
             source: 'system',
             actorId: userId.toString(),
             reason: 'account deleted',
@@ -64,10 +65,15 @@ export class SessionsIdentityListeners implements OnModuleInit {
         });
         if (result.moved) await this.relay.deliver(this.sessions, result.document);
       } catch (error) {
-        // Finished between the read and the move: nothing left to cancel.
-        if (!(error instanceof IllegalTransitionProblem)) throw error;
+        // Finished between the read and the move: nothing left to cancel. Any other refusal is a fault to retry.
+        if (!(error instanceof IllegalTransitionProblem) || !(await this.isFinished(session._id))) throw error;
         this.logger.debug(`session ${session._id.toString()} already finished`);
       }
     }
+  }
+
+  private async isFinished(id: Types.ObjectId): Promise<boolean> {
+    const current = await this.sessions.findById(id).select({ status: 1 }).lean<Pick<LearningSession, 'status'>>();
+    return !current || FINISHED_STATUSES.includes(current.status);
   }
 }

@@ -55,7 +55,7 @@ export class LearningResourceDto {
 export class SkillMetadataDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 10_000, description: 'Hours a learner typically needs' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(10_000)
   estimatedLearningTime?: number;

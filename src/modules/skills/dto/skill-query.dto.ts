@@ -64,9 +64,10 @@ export class CategoryQueryDto extends PageQueryDto {
 }
 
 export class PopularQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit = 10;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit: number =
+    10;
 }
 
 export class TreeQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 2 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5) depth = 2;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 2 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5) depth: number = 2;
 }

@@ -14,7 +14,7 @@ const PostingPage = PageOf(PostingDto);
 /** The job board: open postings for everyone, and staff writing them. */
 @ApiTags('careers')
 @Controller('careers')
-export class JobsController {
+export class JobPostingsController {
   constructor(private readonly postings: PostingsService) {}
 
   @Get('jobs')
