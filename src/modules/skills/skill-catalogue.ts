@@ -32,8 +32,6 @@ export type LearningPath = {
 /** How many skills a path may gather; the catalogue's prerequisite chains are far shorter. */
 const MAX_PATH_NODES = 5_000;
 const LIVE = { status: trusted({ $ne: 'removed' }) };
-/** A path goes through published skills only: drafts are nobody's to learn yet (and are 404 outside staff). */
-const PUBLISHED = { status: trusted({ $in: ['active', 'archived'] }) };
 
 type PathRow = Pick<Skill, '_id' | 'name' | 'slug' | 'category' | 'subcategory' | 'difficulty' | 'status' | 'metadata' | 'prerequisites'>;
 
@@ -58,7 +56,7 @@ export class SkillCatalogue {
     // One query per layer of prerequisites; known skills are not expanded (what lies under them is learned).
     let frontier = [targetId];
     while (frontier.length > 0 && nodes.size < MAX_PATH_NODES) {
-      const rows = await this.rows(frontier, { ...SUMMARY_PROJECTION, prerequisites: 1 }, PUBLISHED);
+      const rows = await this.rows(frontier, { ...SUMMARY_PROJECTION, prerequisites: 1 });
       const next = new Set<string>();
       for (const row of rows) {
         const id = row._id.toString();
@@ -70,15 +68,20 @@ export class SkillCatalogue {
       frontier = [...next];
     }
     const target = nodes.get(targetId);
-    if (!target) return undefined;
-    const steps = learningOrder(target.id, nodes, known).map((node) => toSkillSummary(nodes.get(node.id)!.row));
+    // Drafts are nobody's to learn yet (and 404 outside staff): the walk goes through them, so what they require is
+    // still planned, but they are never a step, nor a target.
+    if (!target || target.row.status === 'draft') return undefined;
+    const steps = learningOrder(target.id, nodes, known)
+      .map((node) => nodes.get(node.id)!.row)
+      .filter((row) => row.status !== 'draft')
+      .map(toSkillSummary);
     const hours = steps.reduce((sum, step) => sum + (step.estimatedLearningTime ?? 0), 0);
     return { skill: toSkillSummary(target.row), steps, totalEstimatedHours: Math.round(hours * 10) / 10 };
   }
 
-  private rows(ids: string[], projection: Record<string, 1>, visible: object = LIVE): Promise<PathRow[]> {
+  private rows(ids: string[], projection: Record<string, 1>): Promise<PathRow[]> {
     return this.skills
-      .find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }), ...visible } as QueryFilter<Skill>, projection)
+      .find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }), ...LIVE } as QueryFilter<Skill>, projection)
       .lean<PathRow[]>();
   }
 }

@@ -178,6 +178,10 @@ describe('booking sessions: who, when, at what price', () => {
       [{ ...base, teacherId: 'nope' }, 'teacherId'],
       [{ ...base, startTime: 'tomorrow' }, 'startTime'],
       [{ ...base, startTime: 1_900_000_000_000 }, 'startTime'],
+      // A time without its zone, a bare date and a week date are not read in the server's zone: refused.
+      [{ ...base, startTime: '2030-01-10T10:00:00' }, 'startTime'],
+      [{ ...base, startTime: '2030-01-10' }, 'startTime'],
+      [{ ...base, startTime: '2030-W02-4' }, 'startTime'],
       [{ ...base, timezone: 'Mars/Olympus' }, 'timezone'],
       [{ ...base, durationMinutes: 10 }, 'durationMinutes'],
       [{ ...base, durationMinutes: 241 }, 'durationMinutes'],

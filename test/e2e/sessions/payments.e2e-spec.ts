@@ -57,6 +57,20 @@ describe('paying for a learning session', () => {
     expect(pricing.paymentStatus).not.toBe('paid');
   });
 
+  it('leaves a cancelled or missed session unlinked: its payment is for staff to refund', async () => {
+    for (const status of ['cancelled', 'no_show'] as const) {
+      const session = await sessionInState(t.app, {
+        teacherId: teacher.id,
+        learnerId: learner.id,
+        pricing: PRICE,
+        startInMinutes: 48 * 60,
+        status,
+      });
+      await pay(learner, session._id.toString());
+      expect((await pricingOf(session._id.toString())).transactionId, status).toBeUndefined();
+    }
+  });
+
   it('keeps the first payment when the learner pays the same session twice', async () => {
     const id = (await booked())._id.toString();
     const first = await pay(learner, id);

@@ -10,7 +10,9 @@ import { SESSION_STATUSES, type SessionStatus } from '../session.lifecycle.js';
 // Only a string becomes a Date: a number or `false` would otherwise turn into 1970 and pass.
 /** Ids compared as strings (self-booking, skill lookup, calendar lock order) must be in one case. */
 const toLowerId = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' ? new Date(value) : value);
+/** An ISO 8601 date-time with its zone (`Z` or an offset): a bare date or a local time would be read in the server's zone. */
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' && ZONED_DATE_TIME.test(value) ? new Date(value) : value);
 
 /** A learner books a teacher for a skill: give the end or the duration, not both. */
 @ExactlyOneOf('endTime', 'durationMinutes')

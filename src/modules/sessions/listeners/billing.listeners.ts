@@ -5,7 +5,7 @@ import { EffectsRelay } from '../../../core/events/index.js';
 import type { PaymentEvent, PaymentRefundedEvent } from '../../billing/index.js';
 import { LearningSession } from '../schemas/learning-session.schema.js';
 
-type PricingFacts = Pick<LearningSession, '_id' | 'participants' | 'pricing'>;
+type PricingFacts = Pick<LearningSession, '_id' | 'participants' | 'pricing' | 'status'>;
 
 /**
  * A payment carries its session: when a succeeded payment names a session, was made by its learner and is for
@@ -31,6 +31,8 @@ export class SessionsBillingListeners implements OnModuleInit {
     const session = await this.sessionOf(event);
     if (!session) return;
     const { pricing } = session;
+    // A payment for a session that will not take place stays unlinked, for staff to refund.
+    if (session.status === 'cancelled' || session.status === 'no_show') return this.ignore(event, `the session is ${session.status}`);
     if (session.participants.learner.toString() !== event.userId) return this.ignore(event, 'the payer is not its learner');
     if (pricing.amount !== event.amount || pricing.currency.toUpperCase() !== event.currency.toUpperCase())
       return this.ignore(event, `the amount is not its price (${pricing.amount} ${pricing.currency})`);
@@ -55,7 +57,9 @@ export class SessionsBillingListeners implements OnModuleInit {
 
   private async sessionOf(event: PaymentEvent): Promise<PricingFacts | undefined> {
     if (!event.sessionId || !Types.ObjectId.isValid(event.sessionId)) return undefined;
-    const session = await this.sessions.findById(new Types.ObjectId(event.sessionId), { participants: 1, pricing: 1 }).lean<PricingFacts>();
+    const session = await this.sessions
+      .findById(new Types.ObjectId(event.sessionId), { participants: 1, pricing: 1, status: 1 })
+      .lean<PricingFacts>();
     if (!session) this.ignore(event, 'no such session');
     return session ?? undefined;
   }
