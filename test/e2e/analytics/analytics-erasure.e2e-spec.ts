@@ -45,6 +45,8 @@ describe('a deleted account’s tracking and lab runs', () => {
 
     expect((await t.http().delete('/api/users/me').set(bearer(leaving)).send({ password: leaving.password })).status).toBe(204);
     await t.app.get(EffectsRelay).sweep();
+    // Whatever the recorder still buffers is written now: the deletion call itself must not bring the account back.
+    await recorderOf(t.app).flush();
 
     for (const collection of TRACKED) {
       expect(await count(collection, { visitorId: gone }), collection).toBe(0);
