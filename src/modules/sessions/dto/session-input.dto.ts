@@ -14,11 +14,8 @@ const toLowerId = ({ value }: { value: unknown }) => (typeof value === 'string' 
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' && ZONED_DATE_TIME.test(value) ? new Date(value) : value);
 
-/** A learner books a teacher for a skill: give the end or the duration, not both. */
-@ExactlyOneOf('endTime', 'durationMinutes')
-export class BookSessionDto {
-  @ApiProperty({ description: 'The teacher, who must teach the skill' }) @Transform(toLowerId) @IsMongoId() teacherId: string;
-  @ApiProperty({ description: 'An active skill' }) @Transform(toLowerId) @IsMongoId() skillId: string;
+/** A slot: its start, and its end or its length (the bookings' and the reschedules' shared fields). */
+class SessionSlotDto {
   @ApiProperty({ format: 'date-time', description: 'In the future' })
   @Transform(toDate)
   @IsDate({ message: 'startTime must be an ISO 8601 date-time' })
@@ -34,27 +31,19 @@ export class BookSessionDto {
   @Min(MIN_DURATION_MINUTES)
   @Max(MAX_DURATION_MINUTES)
   durationMinutes?: number;
+}
+
+/** A learner books a teacher for a skill: give the end or the duration, not both. */
+@ExactlyOneOf('endTime', 'durationMinutes')
+export class BookSessionDto extends SessionSlotDto {
+  @ApiProperty({ description: 'The teacher, who must teach the skill' }) @Transform(toLowerId) @IsMongoId() teacherId: string;
+  @ApiProperty({ description: 'An active skill' }) @Transform(toLowerId) @IsMongoId() skillId: string;
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone the learner reads times in' }) @IsTimeZone() timezone: string;
   @ApiPropertyOptional({ maxLength: MAX_NOTES_LENGTH }) @IsOptional() @IsString() @MaxLength(MAX_NOTES_LENGTH) notes?: string;
 }
 
 /** A new slot for a scheduled session; without an end or a duration it keeps its length. */
-export class RescheduleSessionDto {
-  @ApiProperty({ format: 'date-time', description: 'In the future' })
-  @Transform(toDate)
-  @IsDate({ message: 'startTime must be an ISO 8601 date-time' })
-  startTime: Date;
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @Transform(toDate)
-  @IsDate({ message: 'endTime must be an ISO 8601 date-time' })
-  endTime?: Date;
-  @ApiPropertyOptional({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES })
-  @IsOptional()
-  @IsInt()
-  @Min(MIN_DURATION_MINUTES)
-  @Max(MAX_DURATION_MINUTES)
-  durationMinutes?: number;
+export class RescheduleSessionDto extends SessionSlotDto {
   @ApiPropertyOptional({ maxLength: MAX_REASON_LENGTH }) @IsOptional() @IsString() @MaxLength(MAX_REASON_LENGTH) reason?: string;
 }
 
