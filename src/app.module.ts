@@ -22,6 +22,7 @@ import { AnalyticsModule } from './modules/analytics/index.js';
 import { SkillsModule } from './modules/skills/index.js';
 import { LearningModule } from './modules/learning/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
+import { LeadsModule } from './modules/leads/index.js';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         SkillsModule,
         LearningModule,
         SessionsModule,
+        LeadsModule,
       ],
     };
   }

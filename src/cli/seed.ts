@@ -24,6 +24,8 @@ import { seedAnalytics } from './seeders/analytics.seeder.js';
 import { seedSkills } from './seeders/skills.seeder.js';
 import { seedLearning } from './seeders/learning.seeder.js';
 import { seedSessions } from './seeders/sessions.seeder.js';
+import { seedLeads } from './seeders/leads.seeder.js';
+import { seedVoiceTenant } from './seeders/voice-tenant.seeder.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     const tenants = await seedTenancy(app, Number(values.tenants), progress);
     const entitlements = await seedEntitlements(app, progress);
     // Seed 003's platform: each seeder answers how many documents it added.
+    const voice = await seedVoiceTenant(app);
     const platform = {
       files: await seedFiles(app, progress),
       careers: await seedCareers(app, progress),
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
       skills: await seedSkills(app, progress),
       'learning profiles': await seedLearning(app, progress),
       'learning sessions': await seedSessions(app, progress),
+      leads: voice ? await seedLeads(app, voice.tenantId, 10_000, progress) : 0,
     };
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

@@ -21,6 +21,7 @@ import { ANALYTICS_MATRIX } from '../analytics/analytics.matrix.js';
 import { SKILLS_MATRIX } from '../skills/skills.matrix.js';
 import { LEARNING_MATRIX } from '../learning/learning.matrix.js';
 import { SESSIONS_MATRIX } from '../sessions/sessions.matrix.js';
+import { LEADS_MATRIX } from '../leads/leads.matrix.js';
 
 export const ACTORS = ['anonymous', 'owner', 'other', 'staff', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -105,4 +106,5 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...SKILLS_MATRIX,
   ...LEARNING_MATRIX,
   ...SESSIONS_MATRIX,
+  ...LEADS_MATRIX,
 };

@@ -1,0 +1,3 @@
+// Telephone numbers: one normalization (E.164) for every context that stores or matches them.
+export { normalizePhone, type CountryCode, type NormalizedPhone } from './phone-number.js';
+export { DEFAULT_TIMEZONE, isTimezone, timezoneOfNumber } from './number-timezone.js';
