@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { trusted, type Model, type Types } from 'mongoose';
+import { ACROSS_TENANTS } from '../database/tenant-scoped.js';
 import type { EventName, EventPayload } from './event-catalogue.js';
 import type { EffectCarrier, EffectRequest, OwedEffect } from './owed-effect.js';
 
@@ -87,12 +88,14 @@ export class EffectsRelay {
   }
 
   /** One pass over every carrier: due effects, oldest first. Returns how many ran to success. */
+  // The relay's reads and claims span tenants by nature (a carrier may be tenant-scoped): they say so.
   async sweep(limit = SWEEP_BATCH): Promise<number> {
     let done = 0;
     for (const model of this.carriers) {
       const now = new Date();
       const due = await model
         .find({ effects: trusted({ $elemMatch: { state: 'pending', dueAt: { $lte: now } } }) }, { effects: 1 })
+        .setOptions(ACROSS_TENANTS)
         .limit(limit)
         .lean<Carrier[]>();
       for (const document of due) {
@@ -109,7 +112,11 @@ export class EffectsRelay {
   async dead(): Promise<{ collection: string; id: string; key: string; name: string; attempts: number; lastError?: string }[]> {
     const found = [];
     for (const model of this.carriers) {
-      const documents = await model.find({ 'effects.state': 'dead' }, { effects: 1 }).limit(50).lean<Carrier[]>();
+      const documents = await model
+        .find({ 'effects.state': 'dead' }, { effects: 1 })
+        .setOptions(ACROSS_TENANTS)
+        .limit(50)
+        .lean<Carrier[]>();
       for (const document of documents)
         for (const effect of document.effects ?? [])
           if (effect.state === 'dead')
@@ -136,7 +143,7 @@ export class EffectsRelay {
           }),
         },
         { $set: { 'effects.$[e].leaseUntil': new Date(now.getTime() + this.options.leaseMs) }, $inc: { 'effects.$[e].attempts': 1 } },
-        { arrayFilters: [{ 'e.key': key }], returnDocument: 'after', projection: { effects: 1 } },
+        { arrayFilters: [{ 'e.key': key }], returnDocument: 'after', projection: { effects: 1 }, ...ACROSS_TENANTS },
       )
       .lean<Carrier>();
     const effect = claimed?.effects?.find((candidate) => candidate.key === key);
@@ -148,7 +155,7 @@ export class EffectsRelay {
       await model.updateOne(
         { _id: id },
         { $set: { 'effects.$[e].state': 'done', 'effects.$[e].doneAt': new Date() }, $unset: { 'effects.$[e].leaseUntil': 1 } },
-        { arrayFilters: [{ 'e.key': key }] },
+        { arrayFilters: [{ 'e.key': key }], ...ACROSS_TENANTS },
       );
       return true;
     } catch (error) {
@@ -165,7 +172,7 @@ export class EffectsRelay {
           },
           $unset: { 'effects.$[e].leaseUntil': 1 },
         },
-        { arrayFilters: [{ 'e.key': key }] },
+        { arrayFilters: [{ 'e.key': key }], ...ACROSS_TENANTS },
       );
       this.logger.warn(`effect ${effect.name} (${key}) failed, attempt ${effect.attempts}${dead ? ', now dead' : ''}: ${message}`);
       return false;

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ACROSS_TENANTS } from '../database/tenant-scoped.js';
 import { EffectsRelay } from '../events/effects-relay.js';
 import { QueueDepths } from './queue-depths.js';
 
@@ -8,7 +9,8 @@ const OLDEST_MAX_TIME_MS = 2_000;
 /**
  * The owed effects' backlog, over every collection that carries them (read when scraped, so carriers
  * registered later count too). Pending and dead count documents owing at least one such effect: one
- * count on the relay's `effects.state` index per collection.
+ * count on the relay's `effects.state` index per collection. The backlog spans tenants by nature, so the reads
+ * say so to the tenant-scoped collections among the carriers.
  */
 @Injectable()
 export class EffectsQueueDepth implements OnModuleInit {
@@ -27,7 +29,9 @@ export class EffectsQueueDepth implements OnModuleInit {
   }
 
   private async countWith(state: 'pending' | 'dead'): Promise<number> {
-    const counts = await Promise.all(this.relay.carrierModels().map((model) => model.countDocuments({ 'effects.state': state })));
+    const counts = await Promise.all(
+      this.relay.carrierModels().map((model) => model.countDocuments({ 'effects.state': state }).setOptions(ACROSS_TENANTS)),
+    );
     return counts.reduce((sum, count) => sum + count, 0);
   }
 
@@ -46,7 +50,7 @@ export class EffectsQueueDepth implements OnModuleInit {
             { $match: { 'effects.state': 'pending' } },
             { $group: { _id: null, dueAt: { $min: '$effects.dueAt' } } },
           ])
-          .option({ maxTimeMS: OLDEST_MAX_TIME_MS });
+          .option({ maxTimeMS: OLDEST_MAX_TIME_MS, ...ACROSS_TENANTS });
         return row?.dueAt?.getTime();
       }),
     );
