@@ -42,6 +42,12 @@ export function nestedDto(dto: Constructor, property: string): Constructor | und
   return isDtoClass(type) && rulesOf(type).size > 0 ? type : undefined;
 }
 
+/** Declared as a list (`type: [Class]` or `isArray: true`), not a single nested object. */
+const declaresList = (dto: Constructor, property: string) => {
+  const declared = declaredProperty(dto, property);
+  return declared?.isArray === true || Array.isArray(declared?.type);
+};
+
 const NOT_NULL = 'must not be null; omit it instead';
 
 /**
@@ -73,8 +79,11 @@ export function shapeErrors(value: unknown, dto: Constructor, path = ''): FieldE
     }
     const nested = nestedDto(dto, property);
     if (!nested || !own || typeof own !== 'object') continue;
-    if (Array.isArray(own)) own.forEach((item, index) => found.push(...shapeErrors(item, nested, at(`${property}.${index}`))));
-    else found.push(...shapeErrors(own, nested, at(property)));
+    if (!Array.isArray(own)) found.push(...shapeErrors(own, nested, at(property)));
+    else if (declaresList(dto, property))
+      own.forEach((item, index) => found.push(...shapeErrors(item, nested, at(`${property}.${index}`))));
+    // @ValidateNested() walks an array's items, so `[[]]` would pass for a single nested object.
+    else found.push({ field: at(property), message: 'must be an object' });
   }
   return found;
 }

@@ -4,16 +4,15 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { compact, findFeed, within } from '../../core/database/find-page.js';
+import { prefixPattern } from '../../core/database/prefix-pattern.js';
 import { toAuditLogEntryDto } from './audit-log.mapper.js';
 import type { AuditLogEntryDto, AuditLogFeedDto } from './dto/audit-log.dto.js';
 import { SYSTEM_ACTOR, type AuditLogQueryDto, type TenantAuditLogQueryDto } from './dto/audit-log-query.dto.js';
 import { AuditLog } from './schemas/audit-log.schema.js';
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** An exact action, or every action under a prefix (`tenant.`): an anchored regex, which the action index serves as a range. */
 const actionFilter = (action: string | undefined) =>
-  action === undefined ? undefined : action.endsWith('.') ? new RegExp(`^${escapeRegex(action)}`) : action;
+  action === undefined ? undefined : action.endsWith('.') ? new RegExp(prefixPattern(action)) : action;
 
 function filterOf(query: TenantAuditLogQueryDto, tenantId: string | undefined): QueryFilter<AuditLog> {
   const from = query.from === undefined ? undefined : new Date(query.from);

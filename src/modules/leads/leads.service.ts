@@ -5,6 +5,7 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { compact } from '../../core/database/find-page.js';
+import { prefixPattern } from '../../core/database/prefix-pattern.js';
 import { scoped, tenantIdOf, type TenantScoped } from '../../core/database/tenant-scoped.js';
 import { owedEffects } from '../../core/events/owed-effect.js';
 import type { Page } from '../../core/http/pagination.js';
@@ -20,7 +21,6 @@ import { invalidPhone, leadDoNotCall, leadNotFound, leadPhoneTaken } from './lea
 import { Lead } from './schemas/lead.schema.js';
 
 const oid = (id: string) => new Types.ObjectId(id);
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Tags as stored: trimmed, once each, in the order given. */
 export const cleanTags = (tags: string[]): string[] => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))];
 
@@ -51,7 +51,7 @@ export class LeadsService {
     const digits = q && /^\+?[\d\s().-]+$/.test(q) ? q.replace(/[^\d]/g, '') : undefined;
     const search = q
       ? trusted({
-          $or: [{ nameKey: new RegExp(`^${escapeRegex(q.toLowerCase())}`) }, ...(digits ? [{ phone: new RegExp(`^\\+${digits}`) }] : [])],
+          $or: [{ nameKey: new RegExp(prefixPattern(q.toLowerCase())) }, ...(digits ? [{ phone: new RegExp(`^\\+${digits}`) }] : [])],
         })
       : {};
     const filter = compact({ tenantId: tenantIdOf(tenantId), status: query.status, tags: query.tag?.trim(), source: query.source });

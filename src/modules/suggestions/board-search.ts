@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, type Model, type QueryFilter } from 'mongoose';
+import { prefixPattern } from '../../core/database/prefix-pattern.js';
 import { CommunitySuggestion } from './schemas/community-suggestion.schema.js';
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `?q=` on the board. With full-text search (MongoDB) it matches words of the title and description
@@ -20,7 +19,7 @@ export class BoardSearch {
   async filterFor(q: string | undefined): Promise<QueryFilter<CommunitySuggestion>> {
     if (!q) return {};
     if (await this.hasTextSearch()) return { $text: trusted({ $search: q }) } as QueryFilter<CommunitySuggestion>;
-    return { title: trusted({ $regex: `^${escapeRegex(q)}`, $options: 'i' }) } as QueryFilter<CommunitySuggestion>;
+    return { title: trusted({ $regex: prefixPattern(q), $options: 'i' }) } as QueryFilter<CommunitySuggestion>;
   }
 
   private hasTextSearch(): Promise<boolean> {

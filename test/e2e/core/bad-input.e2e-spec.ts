@@ -54,6 +54,19 @@ describe('bad input', () => {
     expect((await t.http().get('/api/users/me').set(bearer(user))).body.role).toBe('user');
   });
 
+  it('refuses a list where a single nested object is declared', async () => {
+    for (const body of [{ preferences: [[]] }, { profile: [{ firstName: 'Ann' }] }]) {
+      const response = await t.http().patch('/api/users/me').set(bearer(user)).send(body);
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([{ field: Object.keys(body)[0], message: 'must be an object' }]);
+    }
+  });
+
+  it('searches for a control character as text, not as a broken pattern', async () => {
+    const response = await t.http().get('/api/suggestions').query({ q: 'nul\u0000(x)' });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+  });
+
   it('refuses wrong types with per-field errors', async () => {
     const response = await t
       .http()

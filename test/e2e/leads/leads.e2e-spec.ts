@@ -171,6 +171,7 @@ describe('leads', () => {
     expect(await ids({ source: 'web' })).toEqual([b.id]);
     expect(await ids({ status: 'lost' })).toEqual([b.id]);
     expect((await t.http().get(base(tenant)).query({ q: '(.*' }).set(bearer(owner))).body.total).toBe(0);
+    expect(await ids({ q: 'gr\u0000ace' })).toEqual([]);
     const page = await t.http().get(base(tenant)).query({ limit: 2 }).set(bearer(owner));
     expect(page.body).toMatchObject({ total: 3, page: 1, limit: 2 });
   });
