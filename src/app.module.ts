@@ -23,6 +23,10 @@ import { SkillsModule } from './modules/skills/index.js';
 import { LearningModule } from './modules/learning/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
 import { LeadsModule } from './modules/leads/index.js';
+import { VoiceAgentsModule } from './modules/voice-agents/index.js';
+import { VoiceCallsModule } from './modules/voice-calls/index.js';
+import { CallBatchesModule } from './modules/call-batches/index.js';
+import { TenantWebhooksModule } from './modules/tenant-webhooks/index.js';
 
 @Module({})
 export class AppModule {
@@ -55,6 +59,10 @@ export class AppModule {
         LearningModule,
         SessionsModule,
         LeadsModule,
+        VoiceAgentsModule,
+        VoiceCallsModule,
+        CallBatchesModule,
+        TenantWebhooksModule,
       ],
     };
   }

@@ -91,6 +91,44 @@ export class Usage {
     await this.counters.updateOne({ ...key, used: trusted({ $gte: units }) }, { $inc: { used: -units } });
   }
 
+  /**
+   * Sets the period's use of a limited feature to an absolute amount the caller computed (a month's sum of call
+   * minutes), never lowering it: `$max`, so a retried or out-of-order settle never double counts or goes back.
+   * Unlike `consume` it does not refuse: the units were used already; the limit refuses the next request.
+   */
+  async settle(subject: Subject, featureKey: string, usedInPeriod: number, at = new Date()): Promise<void> {
+    if (!Number.isSafeInteger(usedInPeriod) || usedInPeriod < 0)
+      throw new ValidationProblem([{ field: 'usedInPeriod', message: 'must be a whole number of at least 0' }]);
+    const { entitlement, feature } = await this.resolver.one(subject, featureKey, at);
+    if (feature.type !== 'limit') throw notMetered(feature);
+    const limit = Number(entitlement.value);
+    const period = usagePeriodOf(feature.period ?? 'none', at);
+    const key = keyOf(subject, featureKey, period);
+    const update = {
+      $max: { used: usedInPeriod },
+      $set: { limit },
+      ...(period.resetsAt ? { $setOnInsert: { resetsAt: period.resetsAt } } : {}),
+    };
+    try {
+      await this.counters.updateOne(key, update, { upsert: true });
+    } catch (error) {
+      // Two first settles raced on the unique key: the counter exists now; apply the max to it.
+      if (!isDuplicateKey(error)) throw error;
+      await this.counters.updateOne(key, { $max: { used: usedInPeriod }, $set: { limit } });
+    }
+  }
+
+  /** The subject's use, limit and what remains of a limited feature in its current period. */
+  async remaining(subject: Subject, featureKey: string): Promise<{ used: number; limit: number; remaining: number; resetsAt?: string }> {
+    const now = new Date();
+    const { entitlement, feature } = await this.resolver.one(subject, featureKey, now);
+    if (feature.type !== 'limit') throw notMetered(feature);
+    const limit = Number(entitlement.value);
+    const period = usagePeriodOf(feature.period ?? 'none', now);
+    const used = (await this.counters.findOne(keyOf(subject, featureKey, period), { _id: 0, used: 1 }).lean<{ used: number }>())?.used ?? 0;
+    return { used, limit, remaining: Math.max(0, limit - used), ...(period.resetsAt ? { resetsAt: iso(period.resetsAt) } : {}) };
+  }
+
   /** Every limited feature's use in its current period, with the effective limit. */
   async report(subject: Subject): Promise<{ planKey: string; items: UsageLine[] }> {
     const now = new Date();

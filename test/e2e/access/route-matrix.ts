@@ -22,6 +22,10 @@ import { SKILLS_MATRIX } from '../skills/skills.matrix.js';
 import { LEARNING_MATRIX } from '../learning/learning.matrix.js';
 import { SESSIONS_MATRIX } from '../sessions/sessions.matrix.js';
 import { LEADS_MATRIX } from '../leads/leads.matrix.js';
+import { VOICE_AGENTS_MATRIX } from '../voice-agents/voice-agents.matrix.js';
+import { VOICE_CALLS_MATRIX } from '../voice-calls/voice-calls.matrix.js';
+import { CALL_BATCHES_MATRIX } from '../call-batches/call-batches.matrix.js';
+import { TENANT_WEBHOOKS_MATRIX } from '../tenant-webhooks/tenant-webhooks.matrix.js';
 
 export const ACTORS = ['anonymous', 'owner', 'other', 'staff', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -107,4 +111,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   ...LEARNING_MATRIX,
   ...SESSIONS_MATRIX,
   ...LEADS_MATRIX,
+  ...VOICE_AGENTS_MATRIX,
+  ...VOICE_CALLS_MATRIX,
+  ...CALL_BATCHES_MATRIX,
+  ...TENANT_WEBHOOKS_MATRIX,
 };

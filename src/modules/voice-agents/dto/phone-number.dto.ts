@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsMongoId, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/pagination.js';
+import { PHONE_NUMBER_STATUSES, type PhoneNumberStatus } from '../phone-number.lifecycle.js';
+import { NUMBER_PROVIDERS, type NumberProvider } from '../voice-agents.constants.js';
+
+export class PhoneCapabilitiesDto {
+  @ApiProperty() @IsBoolean() voice: boolean;
+  @ApiProperty() @IsBoolean() sms: boolean;
+}
+
+export class CreatePhoneNumberDto {
+  @ApiProperty({ minLength: 1, maxLength: 32, description: 'Any spelling with its country code; stored as E.164', example: '+1 415 555 2671' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  number: string;
+  @ApiProperty({ enum: NUMBER_PROVIDERS }) @IsIn(NUMBER_PROVIDERS) provider: NumberProvider;
+  @ApiPropertyOptional({ maxLength: 128, description: 'The number’s id at the carrier or at Vapi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  providerNumberId?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) label?: string;
+  @ApiPropertyOptional({ type: PhoneCapabilitiesDto, description: 'Defaults to voice only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PhoneCapabilitiesDto)
+  capabilities?: PhoneCapabilitiesDto;
+  @ApiPropertyOptional({ description: 'One of the tenant’s agents, answering inbound calls' }) @IsOptional() @IsMongoId() defaultAgentId?: string;
+}
+
+export class UpdatePhoneNumberDto {
+  @ApiPropertyOptional({ maxLength: 128 }) @IsOptional() @IsString() @MaxLength(128) providerNumberId?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) label?: string;
+  @ApiPropertyOptional({ type: PhoneCapabilitiesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PhoneCapabilitiesDto)
+  capabilities?: PhoneCapabilitiesDto;
+  @ApiPropertyOptional({ enum: PHONE_NUMBER_STATUSES, description: 'active ⇄ suspended → released (final)' })
+  @IsOptional()
+  @IsIn(PHONE_NUMBER_STATUSES)
+  status?: PhoneNumberStatus;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'One of the tenant’s agents; null clears it' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsMongoId()
+  defaultAgentId?: string | null;
+}
+
+export class PhoneNumberQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PHONE_NUMBER_STATUSES }) @IsOptional() @IsIn(PHONE_NUMBER_STATUSES) status?: PhoneNumberStatus;
+}
+
+export class PhoneNumberDto {
+  @ApiProperty() id: string;
+  @ApiProperty() tenantId: string;
+  @ApiProperty({ example: '+14155552671' }) e164: string;
+  @ApiProperty({ enum: NUMBER_PROVIDERS }) provider: NumberProvider;
+  @ApiPropertyOptional() providerNumberId?: string;
+  @ApiPropertyOptional() label?: string;
+  @ApiProperty({ type: PhoneCapabilitiesDto }) capabilities: PhoneCapabilitiesDto;
+  @ApiProperty({ enum: PHONE_NUMBER_STATUSES }) status: PhoneNumberStatus;
+  @ApiPropertyOptional() defaultAgentId?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** Which of the tenant's numbers a spelling is, and who answers it. */
+export class ResolvedPhoneNumberDto {
+  @ApiProperty() phoneNumberId: string;
+  @ApiProperty() e164: string;
+  @ApiProperty({ enum: PHONE_NUMBER_STATUSES }) status: PhoneNumberStatus;
+  @ApiPropertyOptional() agentId?: string;
+}
+
+/** `:number` in the resolve route: any spelling, bounded before libphonenumber reads it. */
+export const PHONE_PARAM_PATTERN = /^[+0-9 ().-]{3,32}$/;
+export const phoneParamMatches = Matches(PHONE_PARAM_PATTERN);
