@@ -5,6 +5,7 @@ import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, type Page } from '../../core/http/pagination.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
+import { PHONE_PARAM_PATTERN } from '../../core/phone/index.js';
 import { LeadImportDto, LeadImportReportDto, MAX_IMPORT_ROWS } from './dto/lead-import.dto.js';
 import { CreateLeadDto, LeadDto, LeadListQueryDto, LeadTransitionDto, UpdateLeadDto } from './dto/lead.dto.js';
 import { LeadImportService } from './lead-import.service.js';
@@ -67,7 +68,7 @@ export class LeadsController {
   @ApiOperation({ summary: 'The lead with this number, in any common spelling (members, or staff)' })
   @ApiParam({
     name: 'phone',
-    schema: { type: 'string', pattern: '^[+0-9 ().-]{1,64}$', maxLength: 64 },
+    schema: { type: 'string', pattern: PHONE_PARAM_PATTERN, maxLength: 64 },
     description: 'The number in any common spelling, URL-encoded',
   })
   @ApiOkResponse({ type: LeadDto })

@@ -5,6 +5,7 @@ import { Ctx, type RequestContext } from '../../core/auth/request-context.js';
 import { ObjectIdPipe } from '../../core/http/object-id.pipe.js';
 import { PageOf, type Page } from '../../core/http/pagination.js';
 import { ApiProblem } from '../../core/http/problem.dto.js';
+import { PHONE_PARAM_PATTERN } from '../../core/phone/index.js';
 import {
   CreatePhoneNumberDto,
   PhoneNumberDto,
@@ -42,14 +43,23 @@ export class PhoneNumbersController {
   @ApiProblem(403, 'Members and viewers do not configure numbers')
   @ApiProblem(404, 'No such tenant, or `defaultAgentId` is not one of its agents')
   @ApiProblem(409, 'The number is already registered (`phone-number-taken`), or the tenant holds its maximum')
-  create(@Ctx() ctx: RequestContext, @Param('tenantId', ObjectIdPipe) tenantId: string, @Body() body: CreatePhoneNumberDto): Promise<PhoneNumberDto> {
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('tenantId', ObjectIdPipe) tenantId: string,
+    @Body() body: CreatePhoneNumberDto,
+  ): Promise<PhoneNumberDto> {
     return this.numbers.create(ctx, tenantId, body);
   }
 
   @Get('resolve/:number')
   @Authenticated()
   @ApiOperation({ summary: 'Which of the tenant’s numbers this is, and its default agent (members, or staff)' })
-  @ApiParam({ name: 'number', description: 'Any spelling with its country code, URL-encoded (%2B for +)', example: '+14155552671' })
+  @ApiParam({
+    name: 'number',
+    schema: { type: 'string', pattern: PHONE_PARAM_PATTERN, maxLength: 64 },
+    description: 'Any spelling with its country code, URL-encoded (%2B for +)',
+    example: '+14155552671',
+  })
   @ApiOkResponse({ type: ResolvedPhoneNumberDto })
   @ApiProblem(400, 'Not a valid phone number (the error names `number`)')
   @ApiProblem(404, 'No such tenant, or not one of its numbers')

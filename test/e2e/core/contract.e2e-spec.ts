@@ -13,7 +13,7 @@ type Schema = {
   additionalProperties?: boolean | Schema;
   pattern?: string;
 };
-type Parameter = { name: string; in: string; schema?: Schema };
+type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
 type Operation = {
   operationId: string;
   parameters?: Parameter[];
@@ -182,7 +182,11 @@ describe('the OpenAPI contract', () => {
       const required = Object.entries(document.paths).flatMap(([path, operations]) =>
         Object.entries(operations)
           .filter(([, operation]) => operation.requestBody?.required)
-          .map(([method, operation]) => [method, path, operation.requestBody?.content?.['application/json'] ? 400 : 415] as const),
+          .map(([method, operation]) => {
+            // A route that authenticates its sender by a header (a provider's webhook secret) refuses the sender first.
+            const signed = (operation.parameters ?? []).some((p) => p.in === 'header' && p.required);
+            return [method, path, signed ? 401 : operation.requestBody?.content?.['application/json'] ? 400 : 415] as const;
+          }),
       );
       expect(required.length).toBeGreaterThan(20);
       // A JSON body that is missing is a bad request; an upload route that was sent no multipart body was
