@@ -19,6 +19,7 @@ import { registerSkillsRoutes } from './baseline-skills.mjs';
 import { registerSuggestionsRoutes } from './baseline-suggestions.mjs';
 import { registerSupportRoutes } from './baseline-support.mjs';
 import { registerTenancyRoutes } from './baseline-tenancy.mjs';
+import { registerVoiceRoutes } from './baseline-voice.mjs';
 
 const { MONGODB_URI, MONGODB_DB_NAME, STRIPE_WEBHOOK_SECRET, PORT = '3100' } = process.env;
 // Atrium's own outbound-URL policy for links in bodies: the built app (as `npm run bench` has it), or another copy of it.
@@ -28,6 +29,9 @@ const { outboundUrlProblem } = await import(new URL('core/net/outbound-url.js', 
 const { securityHeaders } = await import(new URL('core/http/security-headers.js', appDir).href);
 // The catalogue's stemmer, so both sides look up the same stems.
 const { queryTerms } = await import(new URL('modules/skills/search-terms.js', appDir).href);
+const { judgeRow } = await import(new URL('modules/leads/lead-import-rows.js', appDir).href);
+const { timezoneOfNumber } = await import(new URL('core/phone/index.js', appDir).href);
+const { DEVELOPMENT_SECRETS } = await import(new URL('core/config/published-secrets.js', appDir).href);
 const stripe = new Stripe('sk_test_signature_verification_only');
 const client = await new MongoClient(MONGODB_URI).connect();
 const db = client.db(MONGODB_DB_NAME);
@@ -325,6 +329,7 @@ registerFavoritesRoutes(app, { db, actorOf });
 registerAnalyticsRoutes(app, { db, env: process.env, publicLimit, identify });
 registerSkillsRoutes(app, { db, publicLimit, identify, queryTerms });
 registerSessionsRoutes(app, { db, actorOf });
+registerVoiceRoutes(app, { db, env: process.env, actorOf, judgeRow, timezoneOfNumber, developmentSecrets: DEVELOPMENT_SECRETS });
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
 console.log(`baseline listening on ${PORT}`);

@@ -29,7 +29,11 @@ function filtersOf(query, extra) {
   const minDifficulty = query.minDifficulty === undefined ? undefined : whole(query.minDifficulty, 0, 1, 10);
   const maxDifficulty = query.maxDifficulty === undefined ? undefined : whole(query.maxDifficulty, 0, 1, 10);
   if (page === undefined || limit === undefined || minDifficulty === null || maxDifficulty === null) return undefined;
-  if ((query.minDifficulty !== undefined && minDifficulty === undefined) || (query.maxDifficulty !== undefined && maxDifficulty === undefined)) return undefined;
+  if (
+    (query.minDifficulty !== undefined && minDifficulty === undefined) ||
+    (query.maxDifficulty !== undefined && maxDifficulty === undefined)
+  )
+    return undefined;
   for (const key of ['category', 'subcategory'])
     if (query[key] !== undefined && (typeof query[key] !== 'string' || query[key].length > 64 || !KEY.test(query[key]))) return undefined;
   if (query.verified !== undefined && query.verified !== 'true' && query.verified !== 'false') return undefined;

@@ -22,6 +22,7 @@ export function productionEnv(database, overrides = {}) {
     MONGODB_URI: database.uri,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('hex')}`,
+    VAPI_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
     // Metrics on, as a deployment scraped by Prometheus runs.
     METRICS_TOKEN: process.env.BENCH_NO_METRICS ? '' : randomBytes(32).toString('base64url'),
     NODE_ENV: 'production',

@@ -3,6 +3,7 @@
 // Timings are reported, never asserted.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,9 +69,19 @@ const someone = (
 ).items[0].id;
 
 const tenantId = await gatedTenant();
-const scenarios = allScenarios({ user, staff, someone, tenantId, webhookSecret: env.STRIPE_WEBHOOK_SECRET }).filter(
-  (scenario) => !values.only || values.only.some((text) => scenario.name.includes(text)),
-);
+// The seeded voice tenant (owned by user@atrium.test) and one of its seeded calls that Vapi knows.
+const voiceTenantId = createHash('sha256').update('seed-voice-tenant').digest('hex').slice(0, 24);
+const vapiCallId = await seededVapiCall();
+const scenarios = allScenarios({
+  user,
+  staff,
+  someone,
+  tenantId,
+  webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+  voiceTenantId,
+  vapiSecret: env.VAPI_WEBHOOK_SECRET,
+  vapiCallId,
+}).filter((scenario) => !values.only || values.only.some((text) => scenario.name.includes(text)));
 
 /**
  * The demo user's first owned tenant, given the `audit-log` feature by a staff override (the gate's longest
@@ -95,6 +106,17 @@ async function gatedTenant() {
     });
   }
   return owned.id;
+}
+
+/** A seeded call of the voice tenant with Vapi's id, so a server message finds its call on both sides. */
+async function seededVapiCall() {
+  const response = await fetch(`${atrium}/api/tenants/${voiceTenantId}/voice-calls?limit=20`, {
+    headers: { authorization: `Bearer ${user.accessToken}` },
+  });
+  const page = response.ok ? await response.json() : { items: [] };
+  const call = page.items.find((item) => item.vapiCallId);
+  if (!call) throw new Error(`the seed gave the voice tenant no call with a Vapi id (${response.status})`);
+  return call.vapiCallId;
 }
 
 function requestOf(target) {
@@ -162,8 +184,7 @@ function medianRun(runs) {
     ...reported,
     rounds: runs.map((run) => run.requestsPerSecond),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
-    cpuMicrosPerRequest:
-      counted.length && total > 0 ? Math.round(counted.reduce((sum, run) => sum + run.cpuMicros, 0) / total) : undefined,
+    cpuMicrosPerRequest: counted.length && total > 0 ? Math.round(counted.reduce((sum, run) => sum + run.cpuMicros, 0) / total) : undefined,
   };
 }
 
@@ -253,6 +274,14 @@ console.log(
     ` (${atRate.length} of ${reads.length} reads sustained by both)\n` +
     `  zero errors: ${rows.every((row) => row.atrium.errors + (row.atrium.atFixedRate?.errors ?? 0) === 0) ? 'met' : 'NOT met'}`,
 );
+
+for (const row of rows) {
+  const per = scenarios.find((scenario) => scenario.name === row.scenario).itemsPerRequest;
+  if (per)
+    console.log(
+      `  ${row.scenario}: atrium ${Math.round((row.atrium.total * per) / duration)} rows/s, baseline ${Math.round((row.baseline.total * per) / duration)} rows/s (${per} per request, median runs)`,
+    );
+}
 
 if (drain.length) {
   console.log('\nEmail queue drain (in-process SMTP server, pooled connections)');

@@ -34,11 +34,32 @@ function eventBatch() {
   };
 }
 
+/** Rows per lead import request: rows/s is this many times the scenario's requests/s. */
+export const IMPORT_BATCH = 1000;
+let importedNumbers = 0;
+/** A fresh, valid New York number per row (+1 646 NXX XXXX, exchanges 200-999): every row of the run creates a lead. */
+const freshNumber = () => {
+  const n = importedNumbers++;
+  return `+1646${200 + (Math.floor(n / 10_000) % 800)}${String(n % 10_000).padStart(4, '0')}`;
+};
+const importRows = (request) => ({
+  ...request,
+  body: JSON.stringify({
+    format: 'json',
+    rows: Array.from({ length: IMPORT_BATCH }, (_, index) => ({
+      name: `Bench Lead ${importedNumbers}`,
+      phone: freshNumber(),
+      email: `lead.${index}@example.com`,
+      tags: ['bench', index % 2 ? 'spring' : 'autumn'],
+    })),
+  }),
+});
+
 /**
  * `user`, `staff`: signed-in sessions (tokens from Atrium's login); `someone`: a user id to read; `tenantId`:
  * a tenant the user owns, with the `audit-log` feature.
  */
-export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
+export function scenarios({ user, staff, someone, tenantId, webhookSecret, voiceTenantId, vapiSecret, vapiCallId }) {
   let registrations = 0;
   const uniqueRegistration = (request) => ({
     ...request,
@@ -58,6 +79,23 @@ export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
     const signature = signer.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
     return { ...request, body: payload, headers: { ...request.headers, 'stripe-signature': signature } };
   };
+
+  let vapiMessages = 0;
+  // Vapi's most frequent server message, for a call of ours: stored once by digest, acknowledged as ignored.
+  const vapiMessage = (request) => ({
+    ...request,
+    body: JSON.stringify({
+      message: {
+        type: 'speech-update',
+        status: vapiMessages % 2 ? 'started' : 'stopped',
+        role: 'assistant',
+        timestamp: Date.now(),
+        sequence: vapiMessages++,
+        call: { id: vapiCallId },
+      },
+    }),
+    headers: { ...request.headers, 'x-vapi-secret': vapiSecret },
+  });
 
   const same = (path, extra = {}) => ({ atrium: { path: `/api${path}`, ...extra }, baseline: { path, ...extra } });
   return [
@@ -127,6 +165,19 @@ export function scenarios({ user, staff, someone, tenantId, webhookSecret }) {
       kind: 'create',
       atrium: { path: '/api/billing/webhooks/stripe', method: 'POST', setup: signedWebhook },
       baseline: { path: '/webhook', method: 'POST', setup: signedWebhook },
+    },
+    {
+      name: `lead import, ${IMPORT_BATCH} JSON rows (owner)`,
+      kind: 'create',
+      itemsPerRequest: IMPORT_BATCH,
+      atrium: { path: `/api/tenants/${voiceTenantId}/leads/import`, method: 'POST', token: user.accessToken, setup: importRows },
+      baseline: { path: `/tenants/${voiceTenantId}/leads/import`, method: 'POST', token: user.accessToken, setup: importRows },
+    },
+    {
+      name: 'ingest Vapi server message',
+      kind: 'create',
+      atrium: { path: '/api/voice/webhooks/vapi', method: 'POST', setup: vapiMessage },
+      baseline: { path: '/voice/webhooks/vapi', method: 'POST', setup: vapiMessage },
     },
     {
       name: `track events, batch of ${EVENT_BATCH} (public)`,

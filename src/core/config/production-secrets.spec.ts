@@ -7,6 +7,7 @@ import { PUBLISHED_SECRET_VALUES } from './published-secrets.js';
 const STRONG = {
   JWT_SECRET: 'k3Qv9ZrT1xWm8LpY4sHc7NdB2fGj6KaE5uRo0iVy',
   STRIPE_WEBHOOK_SECRET: 'whsec_Zp4Kq9Lm2Xv7Bn5Ct8Rw1Yh6Jd3Fs0Ga',
+  VAPI_WEBHOOK_SECRET: 'Wm3Rt8Qz1Lx6Kp9Vb2Nc5Hd7',
   BOOTSTRAP_ADMIN_EMAIL: 'root@example.com',
   BOOTSTRAP_ADMIN_PASSWORD: 'Tq8-vance-orbit-gravel-41',
   VAPID_PUBLIC_KEY: 'BAhVDvLqkrvwrSF--YLrYMTfNoglf8R1epPMYe-UXbo79DdHVal6UuwWoJWoJ1ERrU-a_bPOv79HIuJw9UBS3kw',
@@ -52,6 +53,10 @@ describe('secrets in production', () => {
     ['STRIPE_WEBHOOK_SECRET', 'the .env.example value', envExampleValues().STRIPE_WEBHOOK_SECRET],
     ['STRIPE_WEBHOOK_SECRET', 'too short', 'whsec_Zp4Kq9Lm2Xv7'],
     ['STRIPE_WEBHOOK_SECRET', 'not a signing secret', 'Zp4Kq9Lm2Xv7Bn5Ct8Rw1Yh6Jd3Fs0GaQq'],
+    ['VAPI_WEBHOOK_SECRET', 'missing', undefined],
+    ['VAPI_WEBHOOK_SECRET', 'the .env.example value', envExampleValues().VAPI_WEBHOOK_SECRET],
+    ['VAPI_WEBHOOK_SECRET', 'too short', 'Wm3Rt8Qz1Lx6'],
+    ['VAPI_WEBHOOK_HMAC', 'too short', 'Hm4Pq7Zr2Lx9'],
     ['BOOTSTRAP_ADMIN_PASSWORD', 'the demo accounts\u2019 password', 'atrium-demo-password'],
     ['BOOTSTRAP_ADMIN_PASSWORD', 'too short', 'Tq8-vance-41'],
     ['VAPID_PRIVATE_KEY', 'too short', 'x2N5bQ8dF1gH4jK7lZ0c'],
@@ -67,7 +72,7 @@ describe('secrets in production', () => {
 
   it('knows every secret value .env.example publishes', () => {
     const example = envExampleValues();
-    for (const variable of ['JWT_SECRET', 'STRIPE_WEBHOOK_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'VAPID_PRIVATE_KEY', 'STRIPE_SECRET_KEY']) {
+    for (const variable of ['JWT_SECRET', 'STRIPE_WEBHOOK_SECRET', 'VAPI_WEBHOOK_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'VAPID_PRIVATE_KEY', 'STRIPE_SECRET_KEY']) {
       // Placeholders such as sk_test_... cannot pass the format checks anyway.
       if (example[variable] && !example[variable].includes('...'))
         expect(PUBLISHED_SECRET_VALUES.has(example[variable]), variable).toBe(true);

@@ -21,6 +21,9 @@ const SECRET_RULES: SecretRule[] = [
     format: { valid: (value) => value.startsWith('whsec_'), message: 'must be the webhook endpoint\u2019s signing secret (whsec_\u2026)' },
   },
   { variable: 'STRIPE_SECRET_KEY', required: false, minLength: 32 },
+  // Whoever holds it reports call outcomes, costs and transcripts to the voice webhook.
+  { variable: 'VAPI_WEBHOOK_SECRET', required: true, minLength: 24 },
+  { variable: 'VAPI_WEBHOOK_HMAC', required: false, minLength: 32 },
   // Whoever holds it reads the process's and the queues' metrics.
   { variable: 'METRICS_TOKEN', required: false, minLength: 32 },
   // The first admin's password opens everything; longer than the users' minimum.

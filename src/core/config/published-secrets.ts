@@ -2,6 +2,7 @@
 export const DEVELOPMENT_SECRETS = {
   JWT_SECRET: 'dev-only-secret-change-me-0123456789abcdef',
   STRIPE_WEBHOOK_SECRET: 'whsec_atrium_dev_only_change_me',
+  VAPI_WEBHOOK_SECRET: 'vapi_atrium_dev_only_change_me',
 } as const;
 
 /**

@@ -49,6 +49,7 @@ describe('trusted proxies', () => {
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
       STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('hex')}`,
+      VAPI_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
     });
     try {
       const app = await start();
@@ -56,7 +57,7 @@ describe('trusted proxies', () => {
       for (let i = 0; i < 4; i++) statuses.push((await refresh(app, `192.0.2.${i + 1}`)).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
     } finally {
-      for (const name of ['NODE_ENV', 'JWT_SECRET', 'STRIPE_WEBHOOK_SECRET'] as const) process.env[name] = saved[name];
+      for (const name of ['NODE_ENV', 'JWT_SECRET', 'STRIPE_WEBHOOK_SECRET', 'VAPI_WEBHOOK_SECRET'] as const) process.env[name] = saved[name];
     }
   });
 

@@ -11,6 +11,7 @@ import { signedEvent } from '../../support/stripe-mock.js';
 
 const OWN_JWT_SECRET = 'Jq7-own-production-secret-Xv4Lm9Bn2Ct8Rw1Yh6';
 const OWN_WEBHOOK_SECRET = 'whsec_OwnProductionSigningSecret0123456789';
+const OWN_VAPI_SECRET = 'own-vapi-server-secret-5Tq8Wz1Kp3';
 const saved = { ...process.env };
 
 /** The environment a production start sees: the test database, but no secrets unless the test sets them. */
@@ -18,6 +19,7 @@ function productionEnvironment(secrets: Record<string, string>): void {
   process.env.NODE_ENV = 'production';
   delete process.env.JWT_SECRET;
   delete process.env.STRIPE_WEBHOOK_SECRET;
+  delete process.env.VAPI_WEBHOOK_SECRET;
   Object.assign(process.env, secrets);
 }
 
@@ -80,8 +82,19 @@ describe('a production start', () => {
     expect(message).not.toContain('\n');
   });
 
-  it('starts with secrets of its own and refuses tokens and webhooks signed with the published ones', async () => {
+  it('refuses to start without VAPI_WEBHOOK_SECRET, or on the published one', async () => {
     productionEnvironment({ JWT_SECRET: OWN_JWT_SECRET, STRIPE_WEBHOOK_SECRET: OWN_WEBHOOK_SECRET });
+    expect(await bootFailure()).toMatch(/^Invalid environment: VAPI_WEBHOOK_SECRET must be set/);
+    productionEnvironment({
+      JWT_SECRET: OWN_JWT_SECRET,
+      STRIPE_WEBHOOK_SECRET: OWN_WEBHOOK_SECRET,
+      VAPI_WEBHOOK_SECRET: DEVELOPMENT_SECRETS.VAPI_WEBHOOK_SECRET,
+    });
+    expect(await bootFailure()).toMatch(/^Invalid environment: VAPI_WEBHOOK_SECRET is a published example value/);
+  });
+
+  it('starts with secrets of its own and refuses tokens and webhooks signed with the published ones', async () => {
+    productionEnvironment({ JWT_SECRET: OWN_JWT_SECRET, STRIPE_WEBHOOK_SECRET: OWN_WEBHOOK_SECRET, VAPI_WEBHOOK_SECRET: OWN_VAPI_SECRET });
     t = await startTestApp();
     const user = await registerUser(t);
     await grantRole(t.app, user.id, 'admin');
@@ -112,5 +125,13 @@ describe('a production start', () => {
       .send(event.payload);
     expect(webhook.status).toBe(400);
     expect(await t.connection.collection('webhookevents').countDocuments()).toBe(0);
+
+    const vapi = await t
+      .http()
+      .post('/api/voice/webhooks/vapi')
+      .set('x-vapi-secret', DEVELOPMENT_SECRETS.VAPI_WEBHOOK_SECRET)
+      .send({ message: { type: 'status-update', status: 'ringing', call: { id: 'call_forged' } } });
+    expect(vapi.status).toBe(401);
+    expect(await t.connection.collection('voice_vapi_messages').countDocuments()).toBe(0);
   });
 });
