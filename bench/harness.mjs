@@ -1,6 +1,6 @@
 // What the benchmark and the soak share: the production-like environment Atrium runs in, the seed, waiting for a
 // server, signing in, and writing a results file named so the newest is found by name.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,13 +34,18 @@ export function productionEnv(database, overrides = {}) {
   };
 }
 
-/** `npm run seed` into the run's database. */
-export function seed(env, { users, tickets }) {
+/**
+ * `npm run seed` into the run's database. Not execFileSync: the stand-in runs in this process's care, and a blocked
+ * event loop stops draining its output, so a chatty stand-in would stall on a full pipe.
+ */
+export async function seed(env, { users, tickets }) {
   console.log(`[seed] ${users} users, ${tickets} support tickets`);
-  execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', String(users), '--tickets', String(tickets)], {
+  const child = spawn('node', [join(root, 'dist/cli/seed.js'), '--users', String(users), '--tickets', String(tickets)], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const status = await new Promise((resolve) => child.once('exit', resolve));
+  if (status !== 0) throw new Error(`the seed failed (exit ${status})`);
 }
 
 /** Resolves once `url` answers 2xx; fails when the process exits first or after two minutes. */

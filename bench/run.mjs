@@ -44,7 +44,7 @@ const env = productionEnv(database, {
   // The sign-ins at the start must outlive the whole run.
   JWT_ACCESS_TTL_SECONDS: '7200',
 });
-seed(env, { users: values.users, tickets: values.tickets });
+await seed(env, { users: values.users, tickets: values.tickets });
 
 const children = [];
 const pidOf = {};

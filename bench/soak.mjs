@@ -58,7 +58,7 @@ const env = productionEnv(database, {
   // The sign-ins at the start must outlive the whole run.
   JWT_ACCESS_TTL_SECONDS: String(minutes * 60 + 3600),
 });
-seed(env, values);
+await seed(env, values);
 
 const port = await freePort();
 const api = spawn('node', [join(root, 'dist/main.js')], {

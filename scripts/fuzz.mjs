@@ -65,7 +65,14 @@ const env = {
   ENTITLEMENTS_MAX_UNITS_PER_CALL: '1000000',
   PERSONALIZATION_MAX_INSTRUCTIONS_CHARS: '20000',
 };
-execFileSync('node', [join(root, 'dist/cli/seed.js'), '--users', '20'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+// Not execFileSync: the stand-in runs in this process's care, and a blocked event loop stops draining its output.
+const seeded = await finished(
+  spawn('node', [join(root, 'dist/cli/seed.js'), '--users', '20'], { env, stdio: ['ignore', 'ignore', 'inherit'] }),
+);
+if (seeded.status !== 0) {
+  await database.stop();
+  throw new Error(`the seed failed (exit ${seeded.status})`);
+}
 const app = spawn('node', [join(root, 'dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
 

@@ -101,6 +101,27 @@ describe('call batches with the embedded Vapi', () => {
       .findOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(batch.id) })
       .lean())!;
     expect(stored.audit.filter((entry) => entry.to === 'completed')).toHaveLength(1);
+
+    // Every answered call came back with its transcript, cost and duration; its lead is contacted. The others
+    // count as attempts on a lead that stays new.
+    const calls = await voiceCallModel(first.app)
+      .find({ tenantId: new Types.ObjectId(tenantId), batchId: new Types.ObjectId(batch.id) })
+      .lean();
+    expect(calls).toHaveLength(24);
+    for (const call of calls.filter((candidate) => candidate.status === 'completed')) {
+      expect(call.transcription.length, String(call._id)).toBeGreaterThan(0);
+      expect(call.costMinor).toBeGreaterThan(0);
+      expect(call.costBreakdown).toBeDefined();
+      expect(call.durationSeconds).toBeGreaterThan(0);
+    }
+    const answered = new Set(calls.filter((call) => call.status === 'completed').map((call) => call.leadId.toString()));
+    expect(answered.size).toBe(14);
+    for (const lead of leads) {
+      const read = await first.http().get(`/api/tenants/${tenantId}/leads/${lead.id}`).set(bearer(owner));
+      expect(read.body.status, lead.id).toBe(answered.has(lead.id) ? 'contacted' : 'new');
+      expect(read.body.callCount).toBe(calls.filter((call) => call.leadId.toString() === lead.id).length);
+      if (answered.has(lead.id)) expect(read.body.lastContactedAt).toEqual(expect.any(String));
+    }
   });
 
   it('keeps a lead at 03:00 in Tokyo waiting until its 09:00 while a lead in its hours is called', async () => {
