@@ -16,17 +16,55 @@ const HISTORY_DAYS = 120;
 
 export interface VoiceCallSeedTarget {
   tenantId: Types.ObjectId;
-  agents: { id: Types.ObjectId; voiceId?: Types.ObjectId; fromNumber: string }[];
+  agents: VoiceCallSeedAgent[];
   leads: { id: Types.ObjectId; phone: string }[];
 }
 
-const seededId = (tenantId: Types.ObjectId, index: number, kind: string) =>
-  new Types.ObjectId(createHash('sha256').update(`seed-voice-${kind}:${tenantId.toString()}:${index}`).digest('hex').slice(0, 24));
+/** Ids derive from the tenant and the lead called, so a rerun (even over a longer lead list) inserts nothing twice. */
+const seededId = (tenantId: Types.ObjectId, leadId: Types.ObjectId, kind: string) =>
+  new Types.ObjectId(
+    createHash('sha256').update(`seed-voice-${kind}:${tenantId.toString()}:${leadId.toString()}`).digest('hex').slice(0, 24),
+  );
+
+/** An agent calls are placed with; the voice-agents seeder's `activeAgents` have this shape. */
+export interface VoiceCallSeedAgent {
+  id: Types.ObjectId;
+  voiceId?: Types.ObjectId;
+  fromNumber: string;
+}
+
+/**
+ * Historical calls for the voice tenant's leads: reads up to `count` of its callable leads (never do-not-call),
+ * oldest first, and seeds one ended call for each with `agents` (the active agents seeded for the tenant).
+ * Answers how many calls it added (0 on a rerun).
+ */
+export async function seedVoiceTenantCalls(
+  app: INestApplicationContext,
+  tenantId: Types.ObjectId | string,
+  agents: readonly VoiceCallSeedAgent[],
+  count: number,
+  progress: SeedProgress,
+): Promise<number> {
+  const tenant = typeof tenantId === 'string' ? new Types.ObjectId(tenantId) : tenantId;
+  const calls = app.get<Model<VoiceCall>>(getModelToken(VoiceCall.name));
+  const leads = await calls.db
+    .collection<{ _id: Types.ObjectId; phone: string; status: string }>('leads')
+    .find({ tenantId: tenant, status: { $ne: 'do_not_call' } }, { projection: { _id: 1, phone: 1 } })
+    .sort({ _id: 1 })
+    .limit(Math.max(0, count))
+    .toArray();
+  return seedVoiceCalls(
+    app,
+    { tenantId: tenant, agents: [...agents], leads: leads.map((lead) => ({ id: lead._id, phone: lead.phone })) },
+    count,
+    progress,
+  );
+}
 
 /**
  * Historical calls of a tenant: one per lead up to `count`, cycling through its agents, each ended the way the
  * simulator ends a call to that number (completed with a transcript and costs, or no answer, busy, failed), with its
- * AI usage line. Ids derive from the tenant and the index, so a rerun inserts nothing. The minutes counter is not
+ * AI usage line. Ids derive from the tenant and the lead, so a rerun inserts nothing. The minutes counter is not
  * touched: seeded months are history, and the current month's calls are few.
  */
 export async function seedVoiceCalls(
@@ -44,13 +82,13 @@ export async function seedVoiceCalls(
   let inserted = 0;
   for (let from = 0; from < total; from += BATCH) {
     const indexes = Array.from({ length: Math.min(BATCH, total - from) }, (_, i) => from + i);
-    const ids = indexes.map((index) => seededId(target.tenantId, index, 'call'));
+    const ids = indexes.map((index) => seededId(target.tenantId, target.leads[index].id, 'call'));
     const present = new Set(
       (await calls.find({ tenantId: target.tenantId, _id: trusted({ $in: ids }) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>()).map(
         (row) => row._id.toString(),
       ),
     );
-    const missing = indexes.filter((index) => !present.has(seededId(target.tenantId, index, 'call').toString()));
+    const missing = indexes.filter((index) => !present.has(ids[index - from].toString()));
     const built = missing.map((index) => callAt(target, index, now));
     inserted += await insertManySkippingDuplicates(
       calls,
@@ -75,7 +113,7 @@ function callAt(target: VoiceCallSeedTarget, index: number, now: number) {
   const { costMinor, breakdown } = costFromVapi(cost, costBreakdown);
   const createdAt = new Date(now - ((index * 7919) % (HISTORY_DAYS * 24 * 60)) * 60_000 - DAY_MS / 24);
   const endedAt = new Date(createdAt.getTime() + (outcome.durationSeconds + 20) * 1000);
-  const _id = seededId(target.tenantId, index, 'call');
+  const _id = seededId(target.tenantId, lead.id, 'call');
   const transcription = outcome.answered
     ? simulatedTranscript(outcome.durationSeconds).map((line) => ({
         speaker: line.role === 'assistant' ? 'agent' : 'customer',
@@ -119,7 +157,7 @@ function callAt(target: VoiceCallSeedTarget, index: number, now: number) {
     updatedAt: endedAt,
   };
   const line = {
-    _id: seededId(target.tenantId, index, 'usage'),
+    _id: seededId(target.tenantId, lead.id, 'usage'),
     tenantId: target.tenantId,
     callId: _id,
     agentId: agent.id,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { trusted } from 'mongoose';
 import { normalizePhone } from '../../core/phone/index.js';
 import type { AgentStatus } from './voice-agent.lifecycle.js';
 import { agentIncomplete, agentNotActive, notFound, numberNotActive } from './voice-agents-problems.js';
@@ -12,7 +13,13 @@ export interface AgentForCall {
   status: AgentStatus;
   voice: { id: string; provider: string; providerVoiceId: string; name: string; language?: string };
   number: { id: string; e164: string; provider: string; providerNumberId?: string };
-  prompts: { agentInstructions?: string; systemInstructions?: string; outboundPrompt?: string; inboundPrompt?: string; firstMessage?: string };
+  prompts: {
+    agentInstructions?: string;
+    systemInstructions?: string;
+    outboundPrompt?: string;
+    inboundPrompt?: string;
+    firstMessage?: string;
+  };
 }
 
 /** Which tenant (and default agent) a number belongs to. */
@@ -44,8 +51,19 @@ export class AgentDirectory {
       tenantId: agent.tenantId.toString(),
       name: agent.name,
       status: agent.status,
-      voice: present({ id: voice.id, provider: voice.provider, providerVoiceId: voice.providerVoiceId, name: voice.name, language: voice.language }),
-      number: present({ id: number._id.toString(), e164: number.e164, provider: number.provider, providerNumberId: number.providerNumberId }),
+      voice: present({
+        id: voice.id,
+        provider: voice.provider,
+        providerVoiceId: voice.providerVoiceId,
+        name: voice.name,
+        language: voice.language,
+      }),
+      number: present({
+        id: number._id.toString(),
+        e164: number.e164,
+        provider: number.provider,
+        providerNumberId: number.providerNumberId,
+      }),
       prompts: present({
         agentInstructions: agent.agentInstructions,
         systemInstructions: agent.systemInstructions,
@@ -69,7 +87,7 @@ export class PhoneResolver {
   async resolve(e164: string): Promise<ResolvedNumber | null> {
     const normalized = normalizePhone(e164);
     if (!normalized) return null;
-    const [number] = await this.records.numbers.findAcrossTenants({ e164: normalized.e164, status: { $ne: 'released' } });
+    const [number] = await this.records.numbers.findAcrossTenants({ e164: normalized.e164, status: trusted({ $ne: 'released' }) });
     if (!number) return null;
     return present({
       tenantId: number.tenantId.toString(),

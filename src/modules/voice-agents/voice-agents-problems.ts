@@ -9,9 +9,15 @@ export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FO
  * unknown id and for another tenant's, so ids cannot be probed across tenants.
  */
 export const unknownReference = (field: string, what: string) =>
-  new ProblemException(HttpStatus.NOT_FOUND, `${what.replace(/ /g, '-')}-not-found`, 'Unknown reference', `${field}: no such ${what} in this tenant.`, {
-    field,
-  });
+  new ProblemException(
+    HttpStatus.NOT_FOUND,
+    `${what.replace(/ /g, '-')}-not-found`,
+    'Unknown reference',
+    `${field}: no such ${what} in this tenant.`,
+    {
+      field,
+    },
+  );
 
 export const invalidPhone = (field: string) =>
   new ValidationProblem([{ field, message: `${field} must be a valid phone number (E.164, or national with a country code)` }]);

@@ -35,7 +35,11 @@ export class VoiceAgentsController {
   @ApiProblem(403, 'Members and viewers do not configure agents')
   @ApiProblem(404, 'No such tenant, or `voiceId`/`defaultNumberId` is not the tenant’s (the error names the field)')
   @ApiProblem(409, 'The tenant keeps its maximum of agents')
-  create(@Ctx() ctx: RequestContext, @Param('tenantId', ObjectIdPipe) tenantId: string, @Body() body: CreateVoiceAgentDto): Promise<VoiceAgentDto> {
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('tenantId', ObjectIdPipe) tenantId: string,
+    @Body() body: CreateVoiceAgentDto,
+  ): Promise<VoiceAgentDto> {
     return this.agents.create(ctx, tenantId, body);
   }
 

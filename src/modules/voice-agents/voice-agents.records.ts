@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type Model } from 'mongoose';
+import { trusted, Types, type Model } from 'mongoose';
 import { scoped, type TenantScoped } from '../../core/database/tenant-scoped.js';
 import { PhoneNumber } from './schemas/phone-number.schema.js';
 import { VoiceAgent } from './schemas/voice-agent.schema.js';
@@ -45,7 +45,16 @@ export class VoiceAgentsRecords {
   async voice(tenantId: string, voiceId: string): Promise<ResolvedVoice | null> {
     if (isCatalogueRef(voiceId)) {
       const voice = catalogueVoice(voiceId);
-      return voice ? { id: voice.id, source: 'catalogue', provider: voice.provider, providerVoiceId: voice.providerVoiceId, name: voice.name, language: voice.language } : null;
+      return voice
+        ? {
+            id: voice.id,
+            source: 'catalogue',
+            provider: voice.provider,
+            providerVoiceId: voice.providerVoiceId,
+            name: voice.name,
+            language: voice.language,
+          }
+        : null;
     }
     if (!isObjectIdHex(voiceId)) return null;
     const voice = await this.voices.findOne({ tenantId: oid(tenantId), _id: oid(voiceId) });
@@ -73,7 +82,7 @@ export class VoiceAgentsRecords {
   /** Agents (not archived) that would lose their voice or number; named in a 409. */
   async agentsUsing(tenantId: string, filter: { voiceId: string } | { defaultNumberId: Types.ObjectId }, includeArchived: boolean) {
     const agents = await this.agents.model
-      .find({ tenantId: oid(tenantId), ...filter, ...(includeArchived ? {} : { status: { $ne: 'archived' } }) }, { name: 1 })
+      .find({ tenantId: oid(tenantId), ...filter, ...(includeArchived ? {} : { status: trusted({ $ne: 'archived' }) }) }, { name: 1 })
       .limit(20)
       .lean<{ _id: Types.ObjectId; name: string }[]>();
     return agents.map((agent) => ({ id: agent._id.toString(), name: agent.name }));

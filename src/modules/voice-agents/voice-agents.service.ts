@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { trusted } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { compact } from '../../core/database/find-page.js';
@@ -96,7 +97,7 @@ export class VoiceAgentsService {
     if (Object.keys(set).length === 0) return toVoiceAgentDto(before);
     // Guarded on "not archived": an archive landing meanwhile wins, and this answers 409.
     const agent = await this.records.agents.findOneAndUpdate(
-      { tenantId: before.tenantId, _id: before._id, status: { $ne: 'archived' } },
+      { tenantId: before.tenantId, _id: before._id, status: trusted({ $ne: 'archived' }) },
       { $set: set },
     );
     if (!agent) throw agentArchived();

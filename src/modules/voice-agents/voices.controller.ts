@@ -49,7 +49,11 @@ export class TenantVoicesController {
   @ApiProblem(403, 'Members and viewers do not configure voices')
   @ApiProblem(404, 'No such tenant, or not a member')
   @ApiProblem(409, 'The tenant already has this provider voice, or keeps its maximum of voices')
-  create(@Ctx() ctx: RequestContext, @Param('tenantId', ObjectIdPipe) tenantId: string, @Body() body: CreateTenantVoiceDto): Promise<VoiceProfileDto> {
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('tenantId', ObjectIdPipe) tenantId: string,
+    @Body() body: CreateTenantVoiceDto,
+  ): Promise<VoiceProfileDto> {
     return this.voices.create(ctx, tenantId, body);
   }
 

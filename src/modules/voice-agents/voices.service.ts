@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { Injectable } from '@nestjs/common';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
@@ -30,7 +31,11 @@ export class VoicesService {
         (query.gender === undefined || voice.gender === query.gender) &&
         (query.language === undefined || speaksLanguage(voice.language, query.language)),
     );
-    return toPage(matching.slice((query.page - 1) * query.limit, query.page * query.limit).map(toCatalogueVoiceDto), matching.length, query);
+    return toPage(
+      matching.slice((query.page - 1) * query.limit, query.page * query.limit).map(toCatalogueVoiceDto),
+      matching.length,
+      query,
+    );
   }
 
   list(ctx: RequestContext, tenantId: string, query: VoiceQueryDto): Promise<Page<VoiceProfileDto>> {
@@ -40,7 +45,7 @@ export class VoicesService {
       provider: query.provider,
       gender: query.gender,
       // `en` matches `en` and `en-…`, as in the catalogue; the pattern is anchored and its input validated.
-      language: query.language === undefined ? undefined : { $regex: `^${escapeRegex(query.language)}(-|$)`, $options: 'i' },
+      language: query.language === undefined ? undefined : trusted({ $regex: `^${escapeRegex(query.language)}(-|$)`, $options: 'i' }),
     });
     return this.records.voices.findPage(filter, query, toTenantVoiceDto, { name: 1 });
   }

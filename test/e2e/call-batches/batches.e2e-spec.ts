@@ -114,12 +114,12 @@ describe('call batches with the embedded Vapi', () => {
       expect(call.costBreakdown).toBeDefined();
       expect(call.durationSeconds).toBeGreaterThan(0);
     }
-    const answered = new Set(calls.filter((call) => call.status === 'completed').map((call) => call.leadId.toString()));
+    const answered = new Set(calls.filter((call) => call.status === 'completed').map((call) => String(call.leadId)));
     expect(answered.size).toBe(14);
     for (const lead of leads) {
       const read = await first.http().get(`/api/tenants/${tenantId}/leads/${lead.id}`).set(bearer(owner));
       expect(read.body.status, lead.id).toBe(answered.has(lead.id) ? 'contacted' : 'new');
-      expect(read.body.callCount).toBe(calls.filter((call) => call.leadId.toString() === lead.id).length);
+      expect(read.body.callCount).toBe(calls.filter((call) => String(call.leadId) === lead.id).length);
       if (answered.has(lead.id)) expect(read.body.lastContactedAt).toEqual(expect.any(String));
     }
   });

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsMongoId, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { PHONE_NUMBER_STATUSES, type PhoneNumberStatus } from '../phone-number.lifecycle.js';
 import { NUMBER_PROVIDERS, type NumberProvider } from '../voice-agents.constants.js';
@@ -11,7 +22,12 @@ export class PhoneCapabilitiesDto {
 }
 
 export class CreatePhoneNumberDto {
-  @ApiProperty({ minLength: 1, maxLength: 32, description: 'Any spelling with its country code; stored as E.164', example: '+1 415 555 2671' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 32,
+    description: 'Any spelling with its country code; stored as E.164',
+    example: '+1 415 555 2671',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(32)
@@ -28,7 +44,10 @@ export class CreatePhoneNumberDto {
   @ValidateNested()
   @Type(() => PhoneCapabilitiesDto)
   capabilities?: PhoneCapabilitiesDto;
-  @ApiPropertyOptional({ description: 'One of the tenant’s agents, answering inbound calls' }) @IsOptional() @IsMongoId() defaultAgentId?: string;
+  @ApiPropertyOptional({ description: 'One of the tenant’s agents, answering inbound calls' })
+  @IsOptional()
+  @IsMongoId()
+  defaultAgentId?: string;
 }
 
 export class UpdatePhoneNumberDto {

@@ -41,7 +41,11 @@ export class CreateVoiceAgentDto extends AgentPromptsInput {
   @MaxLength(100)
   @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
-  @ApiPropertyOptional({ pattern: VOICE_REF_SOURCE, maxLength: 64, description: 'A catalogue voice (`cat-…`) or one of the tenant’s voices' })
+  @ApiPropertyOptional({
+    pattern: VOICE_REF_SOURCE,
+    maxLength: 64,
+    description: 'A catalogue voice (`cat-…`) or one of the tenant’s voices',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

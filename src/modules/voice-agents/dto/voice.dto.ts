@@ -8,7 +8,12 @@ const LANGUAGE_SOURCE = LANGUAGE_PATTERN.source;
 
 export class VoiceQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: VOICE_PROVIDERS }) @IsOptional() @IsIn(VOICE_PROVIDERS) provider?: VoiceProvider;
-  @ApiPropertyOptional({ description: 'BCP 47; `en` matches every English variant', pattern: LANGUAGE_SOURCE, maxLength: 35, example: 'en' })
+  @ApiPropertyOptional({
+    description: 'BCP 47; `en` matches every English variant',
+    pattern: LANGUAGE_SOURCE,
+    maxLength: 35,
+    example: 'en',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(35)
@@ -19,7 +24,13 @@ export class VoiceQueryDto extends PageQueryDto {
 
 export class CreateTenantVoiceDto {
   @ApiProperty({ enum: VOICE_PROVIDERS }) @IsIn(VOICE_PROVIDERS) provider: VoiceProvider;
-  @ApiProperty({ minLength: 1, maxLength: 128, pattern: '\\S', description: 'The voice id at the provider', example: 'pNInz6obpgDQGcFmaJgB' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 128,
+    pattern: '\\S',
+    description: 'The voice id at the provider',
+    example: 'pNInz6obpgDQGcFmaJgB',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(128)
