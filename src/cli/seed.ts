@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getModelToken } from '@nestjs/mongoose';
 import { trusted, type Model, type Types } from 'mongoose';
@@ -26,6 +27,10 @@ import { seedLearning } from './seeders/learning.seeder.js';
 import { seedSessions } from './seeders/sessions.seeder.js';
 import { seedLeads } from './seeders/leads.seeder.js';
 import { seedVoiceTenant } from './seeders/voice-tenant.seeder.js';
+import { seedVoiceAgents } from './seeders/voice-agents.seeder.js';
+import { seedVoiceCalls } from './seeders/voice-calls.seeder.js';
+import { seedCallBatches } from './seeders/call-batches.seeder.js';
+import { Lead } from '../modules/leads/schemas/lead.schema.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -85,6 +90,9 @@ async function main(): Promise<void> {
       'learning profiles': await seedLearning(app, progress),
       'learning sessions': await seedSessions(app, progress),
       leads: voice ? await seedLeads(app, voice.tenantId, 10_000, progress) : 0,
+      // Seed 001's voice platform on the voice tenant: voices, numbers and agents, then calls to its leads, then
+      // finished batches.
+      ...(voice ? await seedVoicePlatform(app, voice.tenantId, progress) : {}),
     };
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
@@ -99,6 +107,30 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+/** Calls seeded for the voice tenant: one for each of its first leads. */
+const VOICE_CALLS_TO_SEED = 2000;
+
+async function seedVoicePlatform(
+  app: INestApplicationContext,
+  tenantId: Types.ObjectId,
+  progress: SeedProgress,
+): Promise<Record<string, number>> {
+  const setup = await seedVoiceAgents(app, progress, tenantId);
+  const leads = (
+    await app
+      .get<Model<Lead>>(getModelToken(Lead.name))
+      .find({ tenantId }, { _id: 1, phone: 1 })
+      .sort({ _id: 1 })
+      .limit(VOICE_CALLS_TO_SEED)
+      .lean<{ _id: Types.ObjectId; phone: string }[]>()
+  ).map((lead: { _id: Types.ObjectId; phone: string }) => ({ id: lead._id, phone: lead.phone }));
+  return {
+    'voice setup (voices, numbers, agents)': setup.inserted,
+    'voice calls': await seedVoiceCalls(app, { tenantId, agents: setup.activeAgents, leads }, VOICE_CALLS_TO_SEED, progress),
+    'call batches': await seedCallBatches(app, progress, tenantId),
+  };
 }
 
 main().catch((error: unknown) => {
