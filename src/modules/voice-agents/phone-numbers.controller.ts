@@ -10,6 +10,7 @@ import {
   CreatePhoneNumberDto,
   PhoneNumberDto,
   PhoneNumberQueryDto,
+  ResolvePhoneNumberQueryDto,
   ResolvedPhoneNumberDto,
   UpdatePhoneNumberDto,
 } from './dto/phone-number.dto.js';
@@ -53,7 +54,9 @@ export class PhoneNumbersController {
 
   @Get('resolve/:number')
   @Authenticated()
-  @ApiOperation({ summary: 'Which of the tenant’s numbers this is, and its default agent (members, or staff)' })
+  @ApiOperation({
+    summary: 'Which of the tenant’s numbers this is, its default agent and, with `from`, the calling lead (members, or staff)',
+  })
   @ApiParam({
     name: 'number',
     schema: { type: 'string', pattern: PHONE_PARAM_PATTERN, maxLength: 64 },
@@ -61,14 +64,15 @@ export class PhoneNumbersController {
     example: '+14155552671',
   })
   @ApiOkResponse({ type: ResolvedPhoneNumberDto })
-  @ApiProblem(400, 'Not a valid phone number (the error names `number`)')
+  @ApiProblem(400, 'Not a valid phone number (the error names `number` or `from`)')
   @ApiProblem(404, 'No such tenant, or not one of its numbers')
   resolve(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,
     @Param('number') number: string,
+    @Query() query: ResolvePhoneNumberQueryDto,
   ): Promise<ResolvedPhoneNumberDto> {
-    return this.numbers.resolve(ctx, tenantId, number);
+    return this.numbers.resolve(ctx, tenantId, number, query.from);
   }
 
   @Get(':numberId')

@@ -13,6 +13,7 @@ import type {
   ResolvedPhoneNumberDto,
   UpdatePhoneNumberDto,
 } from './dto/phone-number.dto.js';
+import { LeadDirectory } from '../leads/index.js';
 import { phoneNumberLifecycle } from './phone-number.lifecycle.js';
 import type { PhoneNumber } from './schemas/phone-number.schema.js';
 import { invalidPhone, limitReached, notFound, numberInUse, phoneNumberTaken, unknownReference } from './voice-agents-problems.js';
@@ -28,6 +29,7 @@ export class PhoneNumbersService {
     private readonly policy: PermissionPolicy,
     private readonly records: VoiceAgentsRecords,
     private readonly config: VoiceAgentsConfig,
+    private readonly leads: LeadDirectory,
   ) {}
 
   list(ctx: RequestContext, tenantId: string, query: PhoneNumberQueryDto): Promise<Page<PhoneNumberDto>> {
@@ -43,13 +45,20 @@ export class PhoneNumbersService {
   }
 
   /** Which of this tenant's numbers a spelling is: 400 when it is no number, 404 when the tenant has none such. */
-  async resolve(ctx: RequestContext, tenantId: string, raw: string): Promise<ResolvedPhoneNumberDto> {
+  async resolve(ctx: RequestContext, tenantId: string, raw: string, from?: string): Promise<ResolvedPhoneNumberDto> {
     this.policy.requireOn(ctx, 'voice-config.read', { tenantId }, 'tenant');
     const normalized = normalizePhone(raw);
     if (!normalized) throw invalidPhone('number');
+    // A caller's number written nationally is read in the country of the number called.
+    const caller = from === undefined ? undefined : normalizePhone(from, normalized.country);
+    if (caller === null) throw invalidPhone('from');
     const number = await this.records.numbers.findOne({ tenantId: oid(tenantId), e164: normalized.e164 });
     if (!number) throw notFound('phone number in this tenant');
-    return toResolvedDto(number);
+    const lead = caller ? await this.leads.byPhone(tenantId, caller.e164) : null;
+    return {
+      ...toResolvedDto(number),
+      ...(lead ? { caller: { leadId: lead.id, name: lead.name, phone: lead.phone, status: lead.status, timezone: lead.timezone } } : {}),
+    };
   }
 
   async create(ctx: RequestContext, tenantId: string, input: CreatePhoneNumberDto): Promise<PhoneNumberDto> {

@@ -33,6 +33,7 @@ describe('voice agents mapper', () => {
     const agentId = new Types.ObjectId();
     const stored = number({ defaultAgentId: agentId });
     expect(toResolvedDto(stored)).toEqual({
+      tenantId: stored.tenantId.toString(),
       phoneNumberId: stored._id.toString(),
       e164: stored.e164,
       status: 'active',

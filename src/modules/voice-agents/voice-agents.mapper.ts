@@ -38,6 +38,7 @@ export const toPhoneNumberDto = (number: PhoneNumber): PhoneNumberDto => ({
 });
 
 export const toResolvedDto = (number: PhoneNumber): ResolvedPhoneNumberDto => ({
+  tenantId: number.tenantId.toString(),
   phoneNumberId: number._id.toString(),
   e164: number.e164,
   status: number.status,

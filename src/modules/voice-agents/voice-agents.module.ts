@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import { configSectionProvider } from '../../core/config/config-section.js';
+import { LeadsModule } from '../leads/index.js';
 import { AgentDirectory, PhoneResolver } from './agent-directory.js';
 import { VoiceAgentsTenancyListeners } from './listeners/tenancy.listeners.js';
 import { PhoneNumbersController } from './phone-numbers.controller.js';
@@ -20,6 +21,7 @@ import { VoicesService } from './voices.service.js';
 /** Voices (a shared catalogue and tenants' own), phone numbers and the voice agents that call with them. */
 @Module({
   imports: [
+    LeadsModule,
     MongooseModule.forFeature([
       { name: Voice.name, schema: VoiceSchema },
       { name: PhoneNumber.name, schema: PhoneNumberSchema },

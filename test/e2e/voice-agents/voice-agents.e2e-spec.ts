@@ -143,7 +143,42 @@ describe('voice agents', () => {
       .get(base(`phone-numbers/resolve/${encodeURIComponent(spelled)}`))
       .set(bearer(member));
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
-    expect(resolved.body).toEqual({ phoneNumberId: agent.numberId, e164: agent.number, status: 'active', agentId: agent.agentId });
+    expect(resolved.body).toEqual({
+      tenantId,
+      phoneNumberId: agent.numberId,
+      e164: agent.number,
+      status: 'active',
+      agentId: agent.agentId,
+    });
+    // An inbound call: the number called and the caller's, which the tenant knows as a lead.
+    const lead = await t.http().post(base('leads')).set(bearer(owner)).send({ name: 'Inbound Caller', phone: '+1 206 555 0188' });
+    expect(lead.status, JSON.stringify(lead.body)).toBe(201);
+    const inbound = await t
+      .http()
+      .get(base(`phone-numbers/resolve/${encodeURIComponent(agent.number)}`))
+      .query({ from: '(206) 555-0188' })
+      .set(bearer(member));
+    expect(inbound.status, JSON.stringify(inbound.body)).toBe(200);
+    expect(inbound.body.caller).toEqual({
+      leadId: lead.body.id,
+      name: 'Inbound Caller',
+      phone: '+12065550188',
+      status: 'new',
+      timezone: 'America/Los_Angeles',
+    });
+    const stranger = await t
+      .http()
+      .get(base(`phone-numbers/resolve/${encodeURIComponent(agent.number)}`))
+      .query({ from: '+1 206 555 0199' })
+      .set(bearer(member));
+    expect(stranger.body.caller).toBeUndefined();
+    const badCaller = await t
+      .http()
+      .get(base(`phone-numbers/resolve/${encodeURIComponent(agent.number)}`))
+      .query({ from: '999' })
+      .set(bearer(member));
+    expect(badCaller.status).toBe(400);
+    expect(badCaller.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
     const theirs = await createPhoneNumber(t, outsider, otherTenantId);
     const foreign = await t
       .http()

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
+import { LEAD_STATUSES, type LeadStatus } from '../../leads/index.js';
 import { PHONE_NUMBER_STATUSES, type PhoneNumberStatus } from '../phone-number.lifecycle.js';
 import { NUMBER_PROVIDERS, type NumberProvider } from '../voice-agents.constants.js';
 
@@ -87,12 +88,33 @@ export class PhoneNumberDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-/** Which of the tenant's numbers a spelling is, and who answers it. */
+/** The tenant's lead calling from the number given as `from`. */
+export class ResolvedCallerDto {
+  @ApiProperty() leadId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ enum: LEAD_STATUSES }) status: LeadStatus;
+  @ApiProperty({ example: 'America/New_York' }) timezone: string;
+}
+
+/** Which of the tenant's numbers a spelling is, and who answers it; with `from`, who is calling. */
 export class ResolvedPhoneNumberDto {
+  @ApiProperty() tenantId: string;
   @ApiProperty() phoneNumberId: string;
   @ApiProperty() e164: string;
   @ApiProperty({ enum: PHONE_NUMBER_STATUSES }) status: PhoneNumberStatus;
   @ApiPropertyOptional() agentId?: string;
+  @ApiPropertyOptional({ type: ResolvedCallerDto, description: 'With `from`: the lead with that number, when the tenant has one' })
+  caller?: ResolvedCallerDto;
+}
+
+/** `GET phone-numbers/resolve/:number?from=`: the caller's number of an inbound call, in any spelling. */
+export class ResolvePhoneNumberQueryDto {
+  @ApiPropertyOptional({ pattern: '^[+0-9 ().-]{3,32}$', example: '+12065550101' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[+0-9 ().-]{3,32}$/)
+  from?: string;
 }
 
 /** `:number` in the resolve route: any spelling, bounded before libphonenumber reads it. */
