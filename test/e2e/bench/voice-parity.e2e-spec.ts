@@ -51,7 +51,7 @@ describe('the benchmark baseline imports leads and takes Vapi messages as Atrium
       phone: phone.slice(5),
       createdBy: String(createdBy),
       audit: audit.map(({ at, ...entry }: { at: Date }) => ({ ...entry, at: at instanceof Date })),
-      effects: effects.map(({ key, dueAt, state, payload, ...effect }: Record<string, unknown>) => ({
+      effects: effects.map(({ key, dueAt, state: _state, payload, ...effect }: Record<string, unknown>) => ({
         ...effect,
         key: String(key)
           .replace(String(_id), 'lead')
