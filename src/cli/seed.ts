@@ -28,9 +28,8 @@ import { seedSessions } from './seeders/sessions.seeder.js';
 import { seedLeads } from './seeders/leads.seeder.js';
 import { seedVoiceTenant } from './seeders/voice-tenant.seeder.js';
 import { seedVoiceAgents } from './seeders/voice-agents.seeder.js';
-import { seedVoiceCalls } from './seeders/voice-calls.seeder.js';
+import { seedVoiceTenantCalls } from './seeders/voice-calls.seeder.js';
 import { seedCallBatches } from './seeders/call-batches.seeder.js';
-import { Lead } from '../modules/leads/schemas/lead.schema.js';
 
 /**
  * `npm run seed -- --users 10000`: a realistic data set on the configured database
@@ -109,7 +108,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Calls seeded for the voice tenant: one for each of its first leads. */
+/** Calls seeded for the voice tenant: one for each of its first leads that may be called. */
 const VOICE_CALLS_TO_SEED = 2000;
 
 async function seedVoicePlatform(
@@ -118,17 +117,9 @@ async function seedVoicePlatform(
   progress: SeedProgress,
 ): Promise<Record<string, number>> {
   const setup = await seedVoiceAgents(app, progress, tenantId);
-  const leads = (
-    await app
-      .get<Model<Lead>>(getModelToken(Lead.name))
-      .find({ tenantId }, { _id: 1, phone: 1 })
-      .sort({ _id: 1 })
-      .limit(VOICE_CALLS_TO_SEED)
-      .lean<{ _id: Types.ObjectId; phone: string }[]>()
-  ).map((lead: { _id: Types.ObjectId; phone: string }) => ({ id: lead._id, phone: lead.phone }));
   return {
     'voice setup (voices, numbers, agents)': setup.inserted,
-    'voice calls': await seedVoiceCalls(app, { tenantId, agents: setup.activeAgents, leads }, VOICE_CALLS_TO_SEED, progress),
+    'voice calls': await seedVoiceTenantCalls(app, tenantId, setup.activeAgents, VOICE_CALLS_TO_SEED, progress),
     'call batches': await seedCallBatches(app, progress, tenantId),
   };
 }

@@ -72,7 +72,14 @@ describe('secrets in production', () => {
 
   it('knows every secret value .env.example publishes', () => {
     const example = envExampleValues();
-    for (const variable of ['JWT_SECRET', 'STRIPE_WEBHOOK_SECRET', 'VAPI_WEBHOOK_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'VAPID_PRIVATE_KEY', 'STRIPE_SECRET_KEY']) {
+    for (const variable of [
+      'JWT_SECRET',
+      'STRIPE_WEBHOOK_SECRET',
+      'VAPI_WEBHOOK_SECRET',
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      'VAPID_PRIVATE_KEY',
+      'STRIPE_SECRET_KEY',
+    ]) {
       // Placeholders such as sk_test_... cannot pass the format checks anyway.
       if (example[variable] && !example[variable].includes('...'))
         expect(PUBLISHED_SECRET_VALUES.has(example[variable]), variable).toBe(true);

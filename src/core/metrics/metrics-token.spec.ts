@@ -31,6 +31,7 @@ describe('METRICS_TOKEN in the environment', () => {
     NODE_ENV: 'production',
     JWT_SECRET: 'k3Qv9ZrT1xWm8LpY4sHc7NdB2fGj6KaE5uRo0iVy',
     STRIPE_WEBHOOK_SECRET: 'whsec_Zp4Kq9Lm2Xv7Bn5Ct8Rw1Yh6Jd3Fs0Ga',
+    VAPI_WEBHOOK_SECRET: 'Wm3Rt8Qz1Lx6Kp9Vb2Nc5Hd7',
   };
   const failure = (raw: Record<string, unknown>) => {
     try {

@@ -45,6 +45,7 @@ describe('identity configuration section', () => {
       productionSecretProblem({
         JWT_SECRET: 'x'.repeat(40),
         STRIPE_WEBHOOK_SECRET: `whsec_${'y'.repeat(40)}`,
+        VAPI_WEBHOOK_SECRET: 'v'.repeat(30),
         BOOTSTRAP_ADMIN_PASSWORD: 'Tq8-vance-41',
       }),
     ).toEqual({

@@ -1,9 +1,10 @@
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IntSetting, readConfigSection } from '../../core/config/config-section.js';
+import { DEVELOPMENT_SECRETS } from '../../core/config/published-secrets.js';
 import { EnvironmentError } from '../../core/config/environment.js';
 
 /** The published development value of VAPI_WEBHOOK_SECRET; production refuses to start with it. */
-export const DEV_VAPI_WEBHOOK_SECRET = 'vapi_atrium_dev_only_change_me';
+export const DEV_VAPI_WEBHOOK_SECRET = DEVELOPMENT_SECRETS.VAPI_WEBHOOK_SECRET;
 
 /** Voice calls' slice of the environment: the Vapi account, the webhook's secrets, the simulator's pace. */
 export class VoiceCallsConfig {

@@ -57,7 +57,11 @@ describe('trusted proxies', () => {
       for (let i = 0; i < 4; i++) statuses.push((await refresh(app, `192.0.2.${i + 1}`)).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
     } finally {
-      for (const name of ['NODE_ENV', 'JWT_SECRET', 'STRIPE_WEBHOOK_SECRET', 'VAPI_WEBHOOK_SECRET'] as const) process.env[name] = saved[name];
+      for (const name of ['NODE_ENV', 'JWT_SECRET', 'STRIPE_WEBHOOK_SECRET', 'VAPI_WEBHOOK_SECRET'] as const) {
+        // Assigning undefined would store the string "undefined".
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
     }
   });
 

@@ -70,16 +70,12 @@ export async function batchAgent(t: TestApp, owner: Caller, tenantId: string): P
     .set(bearer(owner))
     .send({ number: numberEnding(0), provider: 'vapi' });
   expect(number.status, JSON.stringify(number.body)).toBe(201);
-  const agent = await t
-    .http()
-    .post(`/api/tenants/${tenantId}/voice-agents`)
-    .set(bearer(owner))
-    .send({
-      name: 'Batch caller',
-      voiceId: voices[0].id,
-      defaultNumberId: number.body.id,
-      outboundPrompt: 'Ask whether they want a demo.',
-    });
+  const agent = await t.http().post(`/api/tenants/${tenantId}/voice-agents`).set(bearer(owner)).send({
+    name: 'Batch caller',
+    voiceId: voices[0].id,
+    defaultNumberId: number.body.id,
+    outboundPrompt: 'Ask whether they want a demo.',
+  });
   expect(agent.status, JSON.stringify(agent.body)).toBe(201);
   const active = await t.http().post(`/api/tenants/${tenantId}/voice-agents/${agent.body.id}/activate`).set(bearer(owner));
   expect(active.status, JSON.stringify(active.body)).toBe(200);
