@@ -73,6 +73,11 @@ export function shapeErrors(value: unknown, dto: Constructor, path = ''): FieldE
   }
   for (const [property, rules] of rulesOf(dto)) {
     const own = body[property];
+    // @ValidateNested() alone lets a missing property through; class-validator's other rules refuse undefined.
+    if (own === undefined && !isOptional(rules) && rules.every((rule) => rule.type === 'nestedValidation')) {
+      found.push({ field: at(property), message: 'is required' });
+      continue;
+    }
     if (own === null) {
       if (isOptional(rules) && !isNullable(dto, property)) found.push({ field: at(property), message: NOT_NULL });
       continue;

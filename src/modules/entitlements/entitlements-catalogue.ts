@@ -102,6 +102,11 @@ export class EntitlementsCatalogue implements OnApplicationBootstrap {
     }
   }
 
+  /** Every declared feature, the catalogue's own defaults and the contexts', as the boot inserts them. */
+  declaredFeatures(): FeatureDeclaration[] {
+    return [...this.declared.values()].map(({ feature }) => feature);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     this.booted = true;
     await this.ensureDefaults();

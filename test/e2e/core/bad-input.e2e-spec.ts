@@ -62,6 +62,17 @@ describe('bad input', () => {
     }
   });
 
+  it('refuses a required nested object that is missing, naming it', async () => {
+    const response = await t.http().post('/api/support/consultations').set(bearer(user)).send({ type: 'demo' });
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'company', message: 'is required' },
+        { field: 'project', message: 'is required' },
+      ]),
+    );
+  });
+
   it('searches for a control character as text, not as a broken pattern', async () => {
     const response = await t.http().get('/api/suggestions').query({ q: 'nul\u0000(x)' });
     expect(response.status, JSON.stringify(response.body)).toBe(200);

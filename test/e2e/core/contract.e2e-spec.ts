@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, userWithRole, type TestUser } from '../../support/auth.js';
 import { createTenant } from '../../support/factories/tenancy.js';
+import { enableVoice } from '../../support/factories/voice-calls.js';
 
 type Schema = {
   $ref?: string;
@@ -44,6 +45,8 @@ describe('the OpenAPI contract', () => {
     t = await startTestApp();
     admin = await userWithRole(t, 'admin');
     tenantId = (await createTenant(t, admin)).id;
+    // On a plan with outbound calls: a feature-gated route refuses a plan without the feature (402) before it reads the body.
+    await enableVoice(t, tenantId);
     document = (await t.http().get('/docs-json')).body;
   });
   afterAll(() => t?.close());
@@ -183,17 +186,18 @@ describe('the OpenAPI contract', () => {
         Object.entries(operations)
           .filter(([, operation]) => operation.requestBody?.required)
           .map(([method, operation]) => {
-            // A route that authenticates its sender by a header (a provider's webhook secret) refuses the sender first.
+            // A route that authenticates its sender by a header (a provider's webhook secret or signature) refuses the
+            // sender first: 401, or 400 where the provider's convention is a bad request (Stripe's signature).
             const signed = (operation.parameters ?? []).some((p) => p.in === 'header' && p.required);
-            return [method, path, signed ? 401 : operation.requestBody?.content?.['application/json'] ? 400 : 415] as const;
+            return [method, path, signed ? [400, 401] : [operation.requestBody?.content?.['application/json'] ? 400 : 415]] as const;
           }),
       );
       expect(required.length).toBeGreaterThan(20);
       // A JSON body that is missing is a bad request; an upload route that was sent no multipart body was
       // sent the wrong media type.
-      for (const [method, path, status] of required) {
+      for (const [method, path, statuses] of required) {
         const response = await send(method, concretePath(path));
-        expect(response.status, `${method.toUpperCase()} ${path}`).toBe(status);
+        expect(statuses, `${method.toUpperCase()} ${path} answered ${response.status}`).toContain(response.status);
       }
     });
   });

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../../../src/app.module.js';
 import { DEFAULT_FEATURES, DEFAULT_PLANS } from '../../../src/modules/entitlements/default-catalogue.js';
+import { EntitlementsCatalogue } from '../../../src/modules/entitlements/entitlements-catalogue.js';
 import { featureModel, planFeatureModel, planModel } from '../../support/factories/entitlements.js';
 
 const boot = async (): Promise<INestApplicationContext> => {
@@ -29,8 +30,11 @@ describe('catalogue defaults at boot', () => {
     const plans = await planModel(app).find({}, { key: 1 }).lean();
     expect(plans.map((plan) => plan.key).sort()).toEqual(DEFAULT_PLANS.map((plan) => plan.key).sort());
     const features = await featureModel(app).find({}, { key: 1 }).lean();
-    expect(features.map((feature) => feature.key).sort()).toEqual(DEFAULT_FEATURES.map((feature) => feature.key).sort());
-    const values = DEFAULT_FEATURES.reduce((sum, feature) => sum + Object.keys(feature.plans ?? {}).length, 0);
+    // The catalogue's defaults and what other contexts declare (the voice calls' concurrency limit, …).
+    const declared = app.get(EntitlementsCatalogue).declaredFeatures();
+    expect(declared.length).toBeGreaterThan(DEFAULT_FEATURES.length);
+    expect(features.map((feature) => feature.key).sort()).toEqual(declared.map((feature) => feature.key).sort());
+    const values = declared.reduce((sum, feature) => sum + Object.keys(feature.plans ?? {}).length, 0);
     expect(await planFeatureModel(app).countDocuments()).toBe(values);
   });
 
