@@ -25,9 +25,9 @@ export class CallBatchesController {
   @ApiCreatedResponse({ type: CallBatchDto })
   @ApiProblem(400, 'Invalid fields: both or neither of leadIds and filter, calling hours that do not end after they start')
   @ApiProblem(403, 'Viewers and staff do not place calls')
-  @ApiProblem(404, 'No such tenant, or not a member; no such agent in the tenant')
+  @ApiProblem(404, 'No such tenant, or not a member')
   @ApiProblem(409, 'The agent is not active')
-  @ApiProblem(422, 'None of the leads can be called (unknown, or do-not-call)')
+  @ApiProblem(422, '`agentId` is not one of the tenant’s agents, or none of the leads can be called (unknown, or do-not-call)')
   create(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,
@@ -98,8 +98,9 @@ export class CallBatchesController {
   @ApiOperation({ summary: 'Resume a paused batch (owners, admins and members)' })
   @ApiOkResponse({ type: CallBatchDto })
   @ApiProblem(403, 'Viewers and staff do not run batches')
-  @ApiProblem(404, 'No such tenant or batch, or its agent is gone')
+  @ApiProblem(404, 'No such tenant or batch')
   @ApiProblem(409, 'The batch is completed or canceled, or its agent is not active')
+  @ApiProblem(422, 'The batch’s agent is no longer the tenant’s (`voice-agent-not-found`)')
   resume(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,

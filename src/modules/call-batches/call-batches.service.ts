@@ -46,7 +46,7 @@ export class CallBatchesService {
     if ((input.leadIds === undefined) === (input.filter === undefined))
       errors.push({ field: 'leadIds', message: 'give either leadIds or filter, not both' });
     if (errors.length) throw new ValidationProblem(errors);
-    // 404 when the agent is not the tenant's, 409 when it is not active.
+    // 422 when the agent is not the tenant's, 409 when it is not active.
     const agent = await this.agents.forCall(tenantId, input.agentId);
 
     const ids = input.leadIds

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { trusted } from 'mongoose';
 import { normalizePhone } from '../../core/phone/index.js';
 import type { AgentStatus } from './voice-agent.lifecycle.js';
-import { agentIncomplete, agentNotActive, notFound, numberNotActive } from './voice-agents-problems.js';
+import { agentIncomplete, agentNotActive, numberNotActive, unknownReference } from './voice-agents-problems.js';
 import { VoiceAgentsRecords } from './voice-agents.records.js';
 
 /** An agent as a call needs it: its voice and number resolved, its prompts. */
@@ -37,10 +37,13 @@ const present = <T extends object>(value: T): T => Object.fromEntries(Object.ent
 export class AgentDirectory {
   constructor(private readonly records: VoiceAgentsRecords) {}
 
-  /** The tenant's agent ready to call: 404 when not in the tenant, 409 `agent-not-active` when not active. */
+  /**
+   * The tenant's agent ready to call: 422 `voice-agent-not-found` (naming `agentId`, which callers take from a body or a
+   * batch) when not in the tenant, 409 `agent-not-active` when not active.
+   */
   async forCall(tenantId: string, agentId: string): Promise<AgentForCall> {
     const agent = await this.records.agent(tenantId, agentId);
-    if (!agent) throw notFound('voice agent');
+    if (!agent) throw unknownReference('agentId', 'voice agent');
     if (agent.status !== 'active') throw agentNotActive(agent.status);
     const voice = agent.voiceId ? await this.records.voice(tenantId, agent.voiceId) : null;
     const number = agent.defaultNumberId ? await this.records.number(tenantId, agent.defaultNumberId.toString()) : null;

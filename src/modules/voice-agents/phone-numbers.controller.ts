@@ -42,8 +42,9 @@ export class PhoneNumbersController {
   @ApiCreatedResponse({ type: PhoneNumberDto })
   @ApiProblem(400, 'Not a valid phone number (the error names `number`)')
   @ApiProblem(403, 'Members and viewers do not configure numbers')
-  @ApiProblem(404, 'No such tenant, or `defaultAgentId` is not one of its agents')
+  @ApiProblem(404, 'No such tenant, or not a member')
   @ApiProblem(409, 'The number is already registered (`phone-number-taken`), or the tenant holds its maximum')
+  @ApiProblem(422, '`defaultAgentId` is not one of the tenant’s agents')
   create(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,
@@ -93,8 +94,9 @@ export class PhoneNumbersController {
   @ApiOperation({ summary: 'Change a number’s carrier id, capabilities, status or default agent (owners and admins, or staff)' })
   @ApiOkResponse({ type: PhoneNumberDto })
   @ApiProblem(403, 'Members and viewers do not configure numbers')
-  @ApiProblem(404, 'No such tenant or number, or `defaultAgentId` is not one of its agents')
+  @ApiProblem(404, 'No such tenant or number')
   @ApiProblem(409, 'The status cannot move there (a released number stays released)')
+  @ApiProblem(422, '`defaultAgentId` is not one of the tenant’s agents')
   update(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,

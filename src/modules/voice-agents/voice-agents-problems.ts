@@ -5,12 +5,13 @@ import { ProblemException, ValidationProblem } from '../../core/http/problem.js'
 export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `No such ${what}.`);
 
 /**
- * A reference in the body to something the tenant does not have: 404 naming the field, the same answer for an
- * unknown id and for another tenant's, so ids cannot be probed across tenants.
+ * A reference in the body to something the tenant does not have: 422 naming the field (the request is well formed and
+ * its URL exists; what it points at does not), the same answer for an unknown id and for another tenant's, so ids
+ * cannot be probed across tenants. 404 stays the answer for the URL's own resource.
  */
 export const unknownReference = (field: string, what: string) =>
   new ProblemException(
-    HttpStatus.NOT_FOUND,
+    HttpStatus.UNPROCESSABLE_ENTITY,
     `${what.replace(/ /g, '-')}-not-found`,
     'Unknown reference',
     `${field}: no such ${what} in this tenant.`,

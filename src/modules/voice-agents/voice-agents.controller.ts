@@ -33,8 +33,9 @@ export class VoiceAgentsController {
   @ApiOperation({ summary: 'Draft a voice agent (owners and admins, or staff)' })
   @ApiCreatedResponse({ type: VoiceAgentDto })
   @ApiProblem(403, 'Members and viewers do not configure agents')
-  @ApiProblem(404, 'No such tenant, or `voiceId`/`defaultNumberId` is not the tenant’s (the error names the field)')
+  @ApiProblem(404, 'No such tenant, or not a member')
   @ApiProblem(409, 'The tenant keeps its maximum of agents')
+  @ApiProblem(422, '`voiceId` or `defaultNumberId` is not the tenant’s (the error names the field)')
   create(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,
@@ -61,8 +62,9 @@ export class VoiceAgentsController {
   @ApiOperation({ summary: 'Change an agent’s name, voice, number or prompts (owners and admins, or staff)' })
   @ApiOkResponse({ type: VoiceAgentDto })
   @ApiProblem(403, 'Members and viewers do not configure agents')
-  @ApiProblem(404, 'No such tenant or agent, or `voiceId`/`defaultNumberId` is not the tenant’s')
+  @ApiProblem(404, 'No such tenant or agent')
   @ApiProblem(409, 'The agent is archived, or the new number is not active')
+  @ApiProblem(422, '`voiceId` or `defaultNumberId` is not the tenant’s (the error names the field)')
   update(
     @Ctx() ctx: RequestContext,
     @Param('tenantId', ObjectIdPipe) tenantId: string,

@@ -14,7 +14,7 @@ import { CallSlots } from './call-slots.js';
 import { VoiceProviderError, VOICE_PROVIDER, type OutboundCallRequest, type VoiceProvider } from './providers/voice-provider.port.js';
 import { VoiceCall } from './schemas/voice-call.schema.js';
 import type { CallStatus } from './voice-calls.events.js';
-import { CallSlotsFullProblem, leadNotCallable, leadNotFound, MinutesExhaustedProblem, providerFailed } from './voice-calls-problems.js';
+import { CallSlotsFullProblem, leadNotCallable, MinutesExhaustedProblem, providerFailed, unknownLead } from './voice-calls-problems.js';
 
 export interface PlaceCallInput {
   tenantId: string;
@@ -87,7 +87,7 @@ export class CallPlacer implements OnModuleInit {
     const minutes = await this.usage.remaining(tenantSubject(input.tenantId), MINUTES_FEATURE);
     if (minutes.used >= minutes.limit) throw new MinutesExhaustedProblem(minutes.used, minutes.limit, minutes.resetsAt ?? '');
     const lead = await this.leads.one(input.tenantId, input.leadId);
-    if (!lead) throw leadNotFound();
+    if (!lead) throw unknownLead();
     if (lead.status === 'do_not_call') throw leadNotCallable();
     const agent = await this.agents.forCall(input.tenantId, input.agentId);
 

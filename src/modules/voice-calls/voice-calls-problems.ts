@@ -40,6 +40,12 @@ export const callNotFound = () =>
 export const leadNotFound = () =>
   new ProblemException(HttpStatus.NOT_FOUND, 'lead-not-found', 'No such lead', 'The tenant has no such lead.');
 
+/** The lead a call is placed to (`leadId` of the body or of a batch) is not the tenant's: 422 naming the field. */
+export const unknownLead = () =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'lead-not-found', 'Unknown reference', 'leadId: no such lead in this tenant.', {
+    field: 'leadId',
+  });
+
 export const leadNotCallable = () =>
   new ProblemException(HttpStatus.CONFLICT, 'lead-not-callable', 'Lead not callable', 'The lead asked not to be called.');
 

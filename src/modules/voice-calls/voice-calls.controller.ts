@@ -23,8 +23,9 @@ export class VoiceCallsController {
   @ApiCreatedResponse({ type: PlacedVoiceCallDto })
   @ApiProblem(402, 'The plan lacks outbound calls (feature-not-included), or this month’s voice minutes are used (voice-minutes-exhausted)')
   @ApiProblem(403, 'Viewers and staff do not place calls')
-  @ApiProblem(404, 'No such tenant, agent or lead')
+  @ApiProblem(404, 'No such tenant, or not a member')
   @ApiProblem(409, 'The lead is do-not-call, or the agent is not active')
+  @ApiProblem(422, '`agentId` or `leadId` is not the tenant’s (the error names the field)')
   @ApiProblem(429, 'The tenant has its maximum of concurrent calls in flight (call-slots-full); Retry-After says when to try again')
   @ApiProblem(502, 'The voice provider refused or could not be reached; the call is failed')
   place(

@@ -189,28 +189,36 @@ describe('voice agents', () => {
     expect(invalid.status, JSON.stringify(invalid.body)).toBe(400);
   });
 
-  it('refuses another tenant’s voice or number on an agent, naming the field', async () => {
+  it('refuses another tenant’s voice or number on an agent, and its agent on a number, with 422 naming the field', async () => {
     const theirVoice = await createTenantVoice(t, outsider, otherTenantId);
     const theirNumber = await createPhoneNumber(t, outsider, otherTenantId);
     const withVoice = await t.http().post(base('voice-agents')).set(bearer(owner)).send({ name: 'Borrower', voiceId: theirVoice.id });
-    expect(withVoice.status, JSON.stringify(withVoice.body)).toBe(404);
+    expect(withVoice.status, JSON.stringify(withVoice.body)).toBe(422);
     expect(JSON.stringify(withVoice.body)).toContain('voiceId');
     const withNumber = await t
       .http()
       .post(base('voice-agents'))
       .set(bearer(owner))
       .send({ name: 'Borrower', defaultNumberId: theirNumber.id });
-    expect(withNumber.status, JSON.stringify(withNumber.body)).toBe(404);
+    expect(withNumber.status, JSON.stringify(withNumber.body)).toBe(422);
     expect(JSON.stringify(withNumber.body)).toContain('defaultNumberId');
     const unknownCatalogue = await t.http().post(base('voice-agents')).set(bearer(owner)).send({ name: 'Borrower', voiceId: 'cat-nobody' });
-    expect(unknownCatalogue.status, JSON.stringify(unknownCatalogue.body)).toBe(404);
+    expect(unknownCatalogue.status, JSON.stringify(unknownCatalogue.body)).toBe(422);
     const agent = await createAgent(t, owner, tenantId);
     const patched = await t
       .http()
       .patch(base(`voice-agents/${agent.id}`))
       .set(bearer(owner))
       .send({ defaultNumberId: theirNumber.id });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(404);
+    expect(patched.status, JSON.stringify(patched.body)).toBe(422);
+    const theirAgent = await createAgent(t, outsider, otherTenantId);
+    const numbered = await t
+      .http()
+      .post(base('phone-numbers'))
+      .set(bearer(owner))
+      .send({ number: uniqueNumber(), provider: 'vapi', defaultAgentId: theirAgent.id });
+    expect(numbered.status, JSON.stringify(numbered.body)).toBe(422);
+    expect(numbered.body).toMatchObject({ field: 'defaultAgentId' });
     const malformed = await t.http().post(base('voice-agents')).set(bearer(owner)).send({ name: 'Bad', voiceId: 'x' });
     expect(malformed.status).toBe(400);
   });
@@ -442,7 +450,7 @@ describe('voice agents', () => {
       number: { id: agent.numberId, e164: agent.number },
       prompts: { outboundPrompt: expect.any(String) },
     });
-    await expect(directory.forCall(otherTenantId, agent.agentId)).rejects.toMatchObject({ status: 404 });
+    await expect(directory.forCall(otherTenantId, agent.agentId)).rejects.toMatchObject({ status: 422 });
     const spelled = `+1 ${agent.number.slice(2, 5)} ${agent.number.slice(5, 8)} ${agent.number.slice(8)}`;
     expect(await resolver.resolve(spelled)).toEqual({
       tenantId,

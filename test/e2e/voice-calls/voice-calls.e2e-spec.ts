@@ -169,11 +169,13 @@ describe('placing and reading voice calls through the API', () => {
     expect((await t.http().post(`/api/tenants/${tenantId}/voice-calls/${callId}/cancel`).set(bearer(owner)).send({})).status).toBe(409);
   });
 
-  it('hides the tenant’s calls from another tenant’s member (404)', async () => {
+  it('hides the tenant’s calls from another tenant’s member (404); its agent and lead are unknown references there (422)', async () => {
     const stranger = await registerUser(t);
     const otherTenant = await voiceTenant(t, stranger);
     expect((await t.http().get(`/api/tenants/${tenantId}/voice-calls/${callId}`).set(bearer(stranger))).status).toBe(404);
     expect((await t.http().get(`/api/tenants/${otherTenant}/voice-calls/${callId}`).set(bearer(stranger))).status).toBe(404);
-    expect((await place(t, stranger, otherTenant, { agentId, leadId })).status).toBe(404);
+    const borrowed = await place(t, stranger, otherTenant, { agentId, leadId });
+    expect(borrowed.status, JSON.stringify(borrowed.body)).toBe(422);
+    expect(borrowed.body).toMatchObject({ field: 'leadId' });
   });
 });

@@ -154,10 +154,10 @@ export class CallBatchesDrainJob implements OnApplicationBootstrap {
         await this.items.failPlacing(item, owner, 'skipped', null, error.message);
         return 'skipped';
       }
-      if (status === 404 || status === 409) {
+      if (error.slug === 'voice-agent-not-found' || status === 409) {
         // The agent: gone from the tenant, or no longer active. Nothing of this batch can be placed until it is.
         await this.items.release(item, owner, error.message);
-        await this.moves.pauseBySystem(batch.tenantId, batch._id, status === 404 ? 'agent-not-found' : error.slug.slice(0, 100));
+        await this.moves.pauseBySystem(batch.tenantId, batch._id, status === 409 ? error.slug.slice(0, 100) : 'agent-not-found');
         return 'paused';
       }
       if (status === 429) {
