@@ -5,7 +5,9 @@ import { AppConfig } from '../config/app-config.js';
 import { MongoMetrics } from '../metrics/mongo-metrics.js';
 import { resolveDatabase, type DatabaseTarget } from './database-target.js';
 import { IndexReadiness } from './index-readiness.js';
+import { Lease, Leases, LeaseSchema } from './leases.js';
 import { Sequence, Sequences, SequenceSchema } from './sequences.js';
+import { TenantCaps } from './tenant-caps.js';
 
 export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
 
@@ -37,7 +39,10 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         onConnectionCreate: (connection) => metrics.watch(connection),
       }),
     }),
-    MongooseModule.forFeature([{ name: Sequence.name, schema: SequenceSchema }]),
+    MongooseModule.forFeature([
+      { name: Sequence.name, schema: SequenceSchema },
+      { name: Lease.name, schema: LeaseSchema },
+    ]),
   ],
   providers: [
     {
@@ -64,7 +69,9 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     },
     IndexReadiness,
     Sequences,
+    Leases,
+    TenantCaps,
   ],
-  exports: [DATABASE_TARGET, Sequences],
+  exports: [DATABASE_TARGET, Sequences, Leases, TenantCaps],
 })
 export class DatabaseModule {}

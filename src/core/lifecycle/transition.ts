@@ -48,6 +48,11 @@ export interface TransitionRequest<S extends string> {
    * read: the caller's checks and computed fields belong to the state it saw.
    */
   expectedFrom?: S;
+  /**
+   * What else the document must match, read and written alike: its tenant on a tenant-scoped collection, so the
+   * move passes the tenant guard by naming the tenant rather than by stepping around it.
+   */
+  scope?: Record<string, unknown>;
 }
 
 export type TransitionResult<T> = { moved: true; document: T } | { moved: false; document: T };
@@ -80,7 +85,7 @@ export async function transition<S extends string, T extends Stateful<S>>(
   request: TransitionRequest<S>,
 ): Promise<TransitionResult<T>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await model.findById(request.id).lean<T>();
+    const current = await model.findOne({ ...request.scope, _id: request.id } as never).lean<T>();
     if (!current) throw new NotFoundException(`No such ${lifecycle.resource}.`);
     const expected = request.expectedFrom;
     if (expected !== undefined && current.status !== expected)
@@ -96,7 +101,7 @@ export async function transition<S extends string, T extends Stateful<S>>(
       },
     } as UpdateQuery<T>;
     const moved = await model
-      .findOneAndUpdate({ _id: request.id, status: current.status } as never, update, { returnDocument: 'after' })
+      .findOneAndUpdate({ ...request.scope, _id: request.id, status: current.status } as never, update, { returnDocument: 'after' })
       .lean<T>();
     if (moved) return { moved: true, document: moved };
     // The status left the one the caller validated: re-reading would only find it changed.

@@ -130,6 +130,7 @@ export class LeadsService {
       if (input.status !== undefined && input.status !== before.status) {
         const moved = await transition(this.leads.model, leadLifecycle, {
           id: before._id,
+          scope: { tenantId: before.tenantId },
           to: input.status,
           expectedFrom: before.status,
           origin: originOf(ctx, leadTrigger(ctx)),
@@ -161,6 +162,7 @@ export class LeadsService {
     const before = await this.load(tenantId, leadId);
     const moved = await transition(this.leads.model, leadLifecycle, {
       id: before._id,
+      scope: { tenantId: before.tenantId },
       to,
       origin: originOf(ctx, leadTrigger(ctx), reason),
       effects: this.events.owe({ ...before, status: to }, ['status']),
@@ -179,6 +181,7 @@ export class LeadsService {
     if (before.status === 'new') {
       const moved = await transition(this.leads.model, leadLifecycle, {
         id: before._id,
+        scope: { tenantId: before.tenantId },
         to: 'contacted',
         expectedFrom: 'new',
         origin: originOf(ctx, leadTrigger(ctx)),

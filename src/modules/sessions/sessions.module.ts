@@ -10,7 +10,6 @@ import { SkillsModule } from '../skills/index.js';
 import { BookingService } from './booking.service.js';
 import { CalendarLocks } from './calendar-locks.js';
 import { videoRoomsProvider } from './providers/video-rooms.provider.js';
-import { CalendarLock, CalendarLockSchema } from './schemas/calendar-lock.schema.js';
 import { LearningSession, LearningSessionSchema } from './schemas/learning-session.schema.js';
 import { SessionAccess } from './session-access.js';
 import { SessionMovesService } from './session-moves.service.js';
@@ -37,7 +36,6 @@ import { SessionStanding } from './session-standing.js';
     MailModule,
     MongooseModule.forFeature([
       { name: LearningSession.name, schema: LearningSessionSchema },
-      { name: CalendarLock.name, schema: CalendarLockSchema },
     ]),
   ],
   controllers: [SessionsController, SessionFeedbackController],

@@ -1,3 +1,4 @@
+import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { Injectable } from '@nestjs/common';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
@@ -28,6 +29,7 @@ export class PhoneNumbersService {
   constructor(
     private readonly policy: PermissionPolicy,
     private readonly records: VoiceAgentsRecords,
+    private readonly caps: TenantCaps,
     private readonly config: VoiceAgentsConfig,
     private readonly leads: LeadDirectory,
   ) {}
@@ -68,20 +70,24 @@ export class PhoneNumbersService {
     if (!normalized) throw invalidPhone('number');
     if (input.defaultAgentId !== undefined) await this.requireAgent(tenantId, input.defaultAgentId);
     const max = this.config.VOICE_NUMBERS_MAX_PER_TENANT;
-    if ((await this.records.numbers.count({ tenantId: oid(tenantId) })) >= max) throw limitReached('phone numbers', max);
     try {
-      const number = await this.records.numbers.model.create({
-        tenantId: oid(tenantId),
-        e164: normalized.e164,
-        provider: input.provider,
-        providerNumberId: input.providerNumberId,
-        label: input.label,
-        capabilities: input.capabilities ?? { voice: true, sms: false },
-        status: 'active',
-        defaultAgentId: input.defaultAgentId ? oid(input.defaultAgentId) : undefined,
-        createdBy: ctx.actor ? oid(ctx.actor.id) : undefined,
-      });
-      return toPhoneNumberDto(number.toObject());
+      const number = await this.caps.create(
+        this.records.numbers,
+        {
+          tenantId: oid(tenantId),
+          e164: normalized.e164,
+          provider: input.provider,
+          providerNumberId: input.providerNumberId,
+          label: input.label,
+          capabilities: input.capabilities ?? { voice: true, sms: false },
+          status: 'active',
+          defaultAgentId: input.defaultAgentId ? oid(input.defaultAgentId) : undefined,
+          createdBy: ctx.actor ? oid(ctx.actor.id) : undefined,
+        },
+        max,
+        () => limitReached('phone numbers', max),
+      );
+      return toPhoneNumberDto(number);
     } catch (error) {
       // The same answer whichever tenant holds it: a number has one owner, and which one is not said.
       if (isDuplicateKeyOn(error, ['e164'])) throw phoneNumberTaken(normalized.e164);
@@ -115,6 +121,7 @@ export class PhoneNumbersService {
       number = (
         await transition(this.records.numbers.model, phoneNumberLifecycle, {
           id: number._id,
+          scope: { tenantId: number.tenantId },
           to: input.status,
           origin: originOf(ctx, trigger),
           expectedFrom: number.status,

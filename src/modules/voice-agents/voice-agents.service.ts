@@ -1,3 +1,4 @@
+import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { Injectable } from '@nestjs/common';
 import { trusted } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
@@ -40,6 +41,7 @@ export class VoiceAgentsService {
   constructor(
     private readonly policy: PermissionPolicy,
     private readonly records: VoiceAgentsRecords,
+    private readonly caps: TenantCaps,
     private readonly config: VoiceAgentsConfig,
   ) {}
 
@@ -61,17 +63,21 @@ export class VoiceAgentsService {
     if (input.voiceId !== undefined) await this.requireVoice(tenantId, input.voiceId);
     if (input.defaultNumberId !== undefined) await this.requireNumber(tenantId, input.defaultNumberId);
     const max = this.config.VOICE_AGENTS_MAX_PER_TENANT;
-    if ((await this.records.agents.count({ tenantId: oid(tenantId) })) >= max) throw limitReached('voice agents', max);
-    const agent = await this.records.agents.model.create({
-      tenantId: oid(tenantId),
-      name: input.name.trim(),
-      voiceId: input.voiceId,
-      defaultNumberId: input.defaultNumberId ? oid(input.defaultNumberId) : undefined,
-      createdBy: oid(ctx.actor!.id),
-      ...promptsOf(input),
-      status: agentLifecycle.table.initial,
-    });
-    return toVoiceAgentDto(agent.toObject());
+    const agent = await this.caps.create(
+      this.records.agents,
+      {
+        tenantId: oid(tenantId),
+        name: input.name.trim(),
+        voiceId: input.voiceId,
+        defaultNumberId: input.defaultNumberId ? oid(input.defaultNumberId) : undefined,
+        createdBy: oid(ctx.actor!.id),
+        ...promptsOf(input),
+        status: agentLifecycle.table.initial,
+      },
+      max,
+      () => limitReached('voice agents', max),
+    );
+    return toVoiceAgentDto(agent);
   }
 
   /**
@@ -131,6 +137,7 @@ export class VoiceAgentsService {
     if (to === 'active') await this.assertCallable(agent);
     const { document } = await transition(this.records.agents.model, agentLifecycle, {
       id: agent._id,
+      scope: { tenantId: agent.tenantId },
       to,
       origin: originOf(ctx, trigger),
       expectedFrom: agent.status,

@@ -1,3 +1,4 @@
+import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { trusted } from 'mongoose';
 import { Injectable } from '@nestjs/common';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
@@ -20,6 +21,7 @@ export class VoicesService {
   constructor(
     private readonly policy: PermissionPolicy,
     private readonly records: VoiceAgentsRecords,
+    private readonly caps: TenantCaps,
     private readonly config: VoiceAgentsConfig,
   ) {}
 
@@ -61,20 +63,24 @@ export class VoicesService {
     this.policy.requireOn(ctx, 'voice-config.read', { tenantId }, 'tenant');
     this.policy.require(ctx, 'voice-config.manage');
     const max = this.config.VOICE_TENANT_VOICES_MAX;
-    if ((await this.records.voices.count({ tenantId: oid(tenantId) })) >= max) throw limitReached('voices', max);
     try {
-      const voice = await this.records.voices.model.create({
-        tenantId: oid(tenantId),
-        provider: input.provider,
-        providerVoiceId: input.providerVoiceId.trim(),
-        name: input.name.trim(),
-        language: input.language,
-        accent: input.accent?.trim() || undefined,
-        gender: input.gender,
-        previewUrl: input.previewUrl,
-        createdBy: ctx.actor ? oid(ctx.actor.id) : undefined,
-      });
-      return toTenantVoiceDto(voice.toObject());
+      const voice = await this.caps.create(
+        this.records.voices,
+        {
+          tenantId: oid(tenantId),
+          provider: input.provider,
+          providerVoiceId: input.providerVoiceId.trim(),
+          name: input.name.trim(),
+          language: input.language,
+          accent: input.accent?.trim() || undefined,
+          gender: input.gender,
+          previewUrl: input.previewUrl,
+          createdBy: ctx.actor ? oid(ctx.actor.id) : undefined,
+        },
+        max,
+        () => limitReached('voices', max),
+      );
+      return toTenantVoiceDto(voice);
     } catch (error) {
       if (isDuplicateKeyOn(error, ['tenantId', 'provider', 'providerVoiceId'])) throw voiceTaken();
       throw error;

@@ -66,7 +66,7 @@ export class CallProgress {
     if (isFinalCall(call.status) || CALL_RANK[to] <= CALL_RANK[call.status]) return 'ignored';
     if (isFinalCall(to)) return this.end(call, to, origin, set);
     try {
-      const { moved } = await transition(this.calls, callLifecycle, { id: call._id, to, origin, set });
+      const { moved } = await transition(this.calls, callLifecycle, { id: call._id, scope: { tenantId: call.tenantId }, to, origin, set });
       return moved ? 'moved' : 'ignored';
     } catch (error) {
       if (error instanceof IllegalTransitionProblem) return 'ignored';
@@ -93,6 +93,7 @@ export class CallProgress {
       try {
         const result = await transition(this.calls, callLifecycle, {
           id: call._id,
+          scope: { tenantId: call.tenantId },
           to,
           origin,
           set: { ...ending, endedAt, ...(reported ? { reported: true } : {}) },
@@ -105,7 +106,7 @@ export class CallProgress {
         }
       } catch (error) {
         if (!(error instanceof IllegalTransitionProblem)) throw error;
-        current = (await this.calls.findById(call._id).lean<VoiceCall>()) ?? call;
+        current = (await this.calls.findOne({ tenantId: call.tenantId, _id: call._id }).lean<VoiceCall>()) ?? call;
       }
     }
     if (reported && !current.reported) {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { isDuplicateKey } from '../../core/database/duplicate-key.js';
+import { ACROSS_TENANTS } from '../../core/database/tenant-scoped.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { TransitionOrigin } from '../../core/lifecycle/index.js';
 import { CallProgress, type ProgressOutcome } from './call-progress.js';
@@ -168,10 +169,11 @@ export class VapiWebhookService {
 
   private async callOf(message: VapiServerMessage): Promise<VoiceCall | null> {
     const vapiId = vapiCallIdOf(message);
-    const byVapi = vapiId ? await this.calls.findOne({ vapiCallId: vapiId }).setOptions({ acrossTenants: true }).lean<VoiceCall>() : null;
+    const byVapi = vapiId ? await this.calls.findOne({ vapiCallId: vapiId }).setOptions(ACROSS_TENANTS).lean<VoiceCall>() : null;
     if (byVapi) return byVapi;
     const ours = ourCallIdOf(message);
-    return ours ? this.calls.findById(new Types.ObjectId(ours)).lean<VoiceCall>() : null;
+    // The provider echoes the id we placed the call with; it names no tenant, and the secret vouched for the sender.
+    return ours ? this.calls.findById(new Types.ObjectId(ours)).setOptions(ACROSS_TENANTS).lean<VoiceCall>() : null;
   }
 
   private async finish(digest: string, outcome: VapiMessageOutcome, detail?: string, call?: VoiceCall): Promise<VapiMessageOutcome> {

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarLocks } from '../../../src/modules/sessions/calendar-locks.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
@@ -152,21 +151,21 @@ describe('booking sessions: who, when, at what price', () => {
     expect(spans).toHaveLength(2);
     const [first, second] = spans.sort((a, b) => a[0] - b[0]);
     expect(second[0]).toBeGreaterThanOrEqual(first[1]);
-    expect(await t.connection.collection('sessioncalendarlocks').countDocuments({}), 'released after use').toBe(0);
+    expect(await t.connection.collection('leases').countDocuments({ _id: /^calendar:/ } as never), 'released after use').toBe(0);
   });
 
   it('takes over a calendar whose holder let its lease run out, and gives up on a live hold with 409', async () => {
     const teacher = await teacherOf(t, skillId);
     const learner = await registerUser(t);
-    const locks = t.connection.collection('sessioncalendarlocks');
-    await locks.insertOne({ _id: new Types.ObjectId(teacher.id), holder: 'crashed', until: new Date(Date.now() - 1000) } as never);
+    const locks = t.connection.collection<{ _id: string }>('leases');
+    await locks.insertOne({ _id: `calendar:${teacher.id}`, holder: 'crashed', until: new Date(Date.now() - 1000) } as never);
     expect((await book(t, learner, teacher.id, skillId, { startInMinutes: 10 * HOUR })).status).toBe(201);
 
-    await locks.insertOne({ _id: new Types.ObjectId(learner.id), holder: 'busy', until: new Date(Date.now() + 60_000) } as never);
+    await locks.insertOne({ _id: `calendar:${learner.id}`, holder: 'busy', until: new Date(Date.now() + 60_000) } as never);
     const busy = await book(t, learner, teacher.id, skillId, { startInMinutes: 12 * HOUR });
     expect([busy.status, busy.body.type]).toEqual([409, 'urn:atrium:problem:calendar-busy']);
-    expect(await locks.countDocuments({ _id: new Types.ObjectId(teacher.id) } as never), 'the teacher’s hold is let go').toBe(0);
-    await locks.deleteOne({ _id: new Types.ObjectId(learner.id) } as never);
+    expect(await locks.countDocuments({ _id: `calendar:${teacher.id}` }), 'the teacher’s hold is let go').toBe(0);
+    await locks.deleteOne({ _id: `calendar:${learner.id}` });
   });
 
   it('answers bad input with 400 naming the field', async () => {

@@ -72,6 +72,7 @@ export class LeadsVoiceCallsListeners implements OnModuleInit {
     try {
       const moved = await transition(this.leads.model, leadLifecycle, {
         id: leadId,
+        scope: { tenantId },
         to: 'contacted',
         expectedFrom: 'new',
         origin: { trigger: 'system', source: 'call', eventId: event.callId },

@@ -4,7 +4,6 @@ import { tenantScopedPlugin } from '../../../core/database/tenant-scoped.js';
 import { carryEffects, type OwedEffect } from '../../../core/events/index.js';
 import type { AuditEntry } from '../../../core/lifecycle/index.js';
 import { LEAD_STATUSES, type LeadStatus } from '../leads.events.js';
-import { systemAddressedPlugin } from './system-addressed.plugin.js';
 
 export const LEAD_SOURCES = ['manual', 'import', 'api', 'inbound', 'web'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
@@ -53,7 +52,6 @@ export class Lead {
 
 export type LeadDocument = HydratedDocument<Lead>;
 export const LeadSchema = SchemaFactory.createForClass(Lead);
-LeadSchema.plugin(systemAddressedPlugin);
 LeadSchema.plugin(tenantScopedPlugin);
 carryEffects(LeadSchema);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarLockSchema } from './calendar-lock.schema.js';
+import { LeaseSchema } from '../../../core/database/leases.js';
 import { LearningSessionSchema } from './learning-session.schema.js';
 
 const keysOf = (schema: { indexes(): [Record<string, unknown>, Record<string, unknown>][] }) => schema.indexes().map(([keys]) => keys);
@@ -16,8 +16,8 @@ describe('sessions index declarations', () => {
     ]);
   });
 
-  it('reads calendar locks by _id only', () => {
-    expect(keysOf(CalendarLockSchema)).toEqual([]);
+  it('holds calendars by lease, read by _id only', () => {
+    expect(keysOf(LeaseSchema)).toEqual([]);
   });
 
   it('bounds what users grow: notes, reasons, ratings', () => {

@@ -4,7 +4,6 @@ import { tenantScopedPlugin } from '../../../core/database/tenant-scoped.js';
 import type { AuditEntry } from '../../../core/lifecycle/index.js';
 import { PHONE_NUMBER_STATUSES, type PhoneNumberStatus } from '../phone-number.lifecycle.js';
 import { NUMBER_PROVIDERS, type NumberProvider } from '../voice-agents.constants.js';
-import { systemAddressedPlugin } from './system-addressed.plugin.js';
 
 @Schema({ _id: false })
 export class PhoneCapabilities {
@@ -33,7 +32,6 @@ export class PhoneNumber {
 
 export type PhoneNumberDocument = HydratedDocument<PhoneNumber>;
 export const PhoneNumberSchema = SchemaFactory.createForClass(PhoneNumber);
-PhoneNumberSchema.plugin(systemAddressedPlugin);
 PhoneNumberSchema.plugin(tenantScopedPlugin);
 
 // POST /api/tenants/:tenantId/phone-numbers and PhoneResolver.resolve: a number belongs to one tenant in the whole system.

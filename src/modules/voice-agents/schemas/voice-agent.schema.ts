@@ -4,7 +4,6 @@ import { tenantScopedPlugin } from '../../../core/database/tenant-scoped.js';
 import type { AuditEntry } from '../../../core/lifecycle/index.js';
 import { AGENT_STATUSES, type AgentStatus } from '../voice-agent.lifecycle.js';
 import { MAX_FIRST_MESSAGE, MAX_INSTRUCTIONS } from '../voice-agents.constants.js';
-import { systemAddressedPlugin } from './system-addressed.plugin.js';
 
 /** A configured caller: which voice it speaks with, which number it calls from, what it says. */
 @Schema({ collection: 'voice_agents', timestamps: true })
@@ -29,7 +28,6 @@ export class VoiceAgent {
 
 export type VoiceAgentDocument = HydratedDocument<VoiceAgent>;
 export const VoiceAgentSchema = SchemaFactory.createForClass(VoiceAgent);
-VoiceAgentSchema.plugin(systemAddressedPlugin);
 VoiceAgentSchema.plugin(tenantScopedPlugin);
 
 // GET /api/tenants/:tenantId/voice-agents?status=: newest first.

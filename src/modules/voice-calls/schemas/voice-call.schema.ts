@@ -4,7 +4,6 @@ import { tenantScopedPlugin } from '../../../core/database/tenant-scoped.js';
 import { carryEffects, type OwedEffect } from '../../../core/events/owed-effect.js';
 import type { AuditEntry } from '../../../core/lifecycle/index.js';
 import { CALL_STATUSES, type CallStatus } from '../voice-calls.events.js';
-import { systemAddressedPlugin } from './by-id-plugin.js';
 
 export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
@@ -75,7 +74,6 @@ export class VoiceCall {
 
 export type VoiceCallDocument = HydratedDocument<VoiceCall>;
 export const VoiceCallSchema = SchemaFactory.createForClass(VoiceCall);
-VoiceCallSchema.plugin(systemAddressedPlugin);
 VoiceCallSchema.plugin(tenantScopedPlugin);
 carryEffects(VoiceCallSchema);
 
