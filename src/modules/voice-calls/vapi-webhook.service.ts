@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { isDuplicateKey } from '../../core/database/duplicate-key.js';
+import { insertLean } from '../../core/database/insert-lean.js';
 import { ACROSS_TENANTS } from '../../core/database/tenant-scoped.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { TransitionOrigin } from '../../core/lifecycle/index.js';
@@ -112,7 +113,7 @@ export class VapiWebhookService {
     message: VapiServerMessage,
   ): Promise<{ duplicate: false } | { duplicate: true; outcome: VapiMessageOutcome }> {
     try {
-      await this.messages.create({ digest, type: message.type, vapiCallId: vapiCallIdOf(message), body: this.clip(message) });
+      await insertLean(this.messages, { digest, type: message.type, vapiCallId: vapiCallIdOf(message), body: this.clip(message) });
       return { duplicate: false };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
