@@ -130,7 +130,7 @@ function requestOf(target) {
 function load(base, target, options) {
   const request = requestOf(target);
   if (target.setup) request.setupRequest = target.setup;
-  return autocannon({ url: base, connections, duration, requests: [request], ...options });
+  return autocannon({ url: base, connections: target.connections ?? connections, duration, requests: [request], ...options });
 }
 
 /** One request to each side before measuring: both must succeed, and a list must count the same items, or the ratio means nothing. */

@@ -2,15 +2,14 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { createHash } from 'node:crypto';
-import { isDuplicateKey } from '../../core/database/duplicate-key.js';
-import { insertLean } from '../../core/database/insert-lean.js';
+import { VapiMessageLog } from './vapi-message-log.js';
 import { ACROSS_TENANTS } from '../../core/database/tenant-scoped.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { TransitionOrigin } from '../../core/lifecycle/index.js';
 import { CallProgress, type ProgressOutcome } from './call-progress.js';
 import { isFinalCall } from './call.lifecycle.js';
 import { MAX_SEGMENTS, VoiceCall } from './schemas/voice-call.schema.js';
-import { VapiMessage, type VapiMessageOutcome } from './schemas/vapi-message.schema.js';
+import type { VapiMessageOutcome } from './schemas/vapi-message.schema.js';
 import { sameSecret, validVapiSignature } from './vapi-signature.js';
 import {
   endingOf,
@@ -61,7 +60,7 @@ export class VapiWebhookService {
 
   constructor(
     private readonly config: VoiceCallsConfig,
-    @InjectModel(VapiMessage.name) private readonly messages: Model<VapiMessage>,
+    private readonly log: VapiMessageLog,
     @InjectModel(VoiceCall.name) private readonly calls: Model<VoiceCall>,
     private readonly progress: CallProgress,
   ) {}
@@ -77,14 +76,14 @@ export class VapiWebhookService {
     const message = parseServerMessage(body);
     if (!message) throw notAMessage();
     const digest = createHash('sha256').update(raw!).digest('hex');
-    const stored = await this.store(digest, message);
+    const stored = await this.log.store(digest, message, raw!.length);
     if (stored.duplicate) return { received: true, duplicate: true, outcome: stored.outcome };
     let outcome: VapiMessageOutcome;
     try {
       outcome = await this.apply(message, digest);
     } catch (error) {
       const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      await this.messages.updateOne({ digest }, { $set: { outcome: 'failed', detail } }).catch(() => undefined);
+      await this.log.finish(digest, 'failed', detail).catch(() => undefined);
       this.logger.warn(`Vapi ${message.type} message failed, kept for redelivery: ${detail}`);
       throw error;
     }
@@ -107,28 +106,9 @@ export class VapiWebhookService {
       throw unauthenticated();
   }
 
-  /** Stores a first delivery; a later one of a finished message is a duplicate, of a failed one is applied again. */
-  private async store(
-    digest: string,
-    message: VapiServerMessage,
-  ): Promise<{ duplicate: false } | { duplicate: true; outcome: VapiMessageOutcome }> {
-    try {
-      await insertLean(this.messages, { digest, type: message.type, vapiCallId: vapiCallIdOf(message), body: this.clip(message) });
-      return { duplicate: false };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    const previous = await this.messages
-      .findOneAndUpdate({ digest }, { $inc: { deliveries: 1 } }, { returnDocument: 'after', projection: { outcome: 1 } })
-      .lean<VapiMessage>();
-    if (previous && (previous.outcome === 'processed' || previous.outcome === 'ignored'))
-      return { duplicate: true, outcome: previous.outcome };
-    return { duplicate: false };
-  }
-
   private async apply(message: VapiServerMessage, digest: string): Promise<VapiMessageOutcome> {
     const call = await this.callOf(message);
-    if (!call) return this.finish(digest, 'ignored', 'no call of ours has this id');
+    if (!call) return this.finished(digest, 'ignored', 'no call of ours has this id');
     const origin: TransitionOrigin = { trigger: 'system', source: 'vapi', eventId: digest.slice(0, 32), reason: message.type };
     let result: ProgressOutcome = 'ignored';
     switch (message.type) {
@@ -154,7 +134,7 @@ export class VapiWebhookService {
       default:
         break;
     }
-    return this.finish(digest, result === 'moved' ? 'processed' : 'ignored', undefined, call);
+    return this.finished(digest, result === 'moved' ? 'processed' : 'ignored', undefined, call);
   }
 
   /** A live transcript line, while the call is in flight and the report (whose artifact replaces them) has not come. */
@@ -177,15 +157,8 @@ export class VapiWebhookService {
     return ours ? this.calls.findById(new Types.ObjectId(ours)).setOptions(ACROSS_TENANTS).lean<VoiceCall>() : null;
   }
 
-  private async finish(digest: string, outcome: VapiMessageOutcome, detail?: string, call?: VoiceCall): Promise<VapiMessageOutcome> {
-    await this.messages.updateOne(
-      { digest },
-      { $set: { outcome, ...(detail ? { detail } : {}), ...(call ? { tenantId: call.tenantId, callId: call._id } : {}) } },
-    );
+  private async finished(digest: string, outcome: VapiMessageOutcome, detail?: string, call?: VoiceCall): Promise<VapiMessageOutcome> {
+    await this.log.finish(digest, outcome, detail, call);
     return outcome;
-  }
-
-  private clip(message: VapiServerMessage): Record<string, unknown> {
-    return JSON.stringify(message).length <= 16_000 ? (message as Record<string, unknown>) : { type: message.type, truncated: true };
   }
 }

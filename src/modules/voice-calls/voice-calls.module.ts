@@ -18,6 +18,7 @@ import { CallSlot, CallSlotSchema } from './schemas/call-slot.schema.js';
 import { VapiMessage, VapiMessageSchema } from './schemas/vapi-message.schema.js';
 import { VoiceCall, VoiceCallSchema } from './schemas/voice-call.schema.js';
 import { VapiWebhookController } from './vapi-webhook.controller.js';
+import { VapiMessageLog } from './vapi-message-log.js';
 import { VapiWebhookService } from './vapi-webhook.service.js';
 import { voiceCallsConfigProvider } from './voice-calls.config.js';
 import { VoiceCallsController } from './voice-calls.controller.js';
@@ -46,6 +47,7 @@ import { VoiceCallsService } from './voice-calls.service.js';
     CallProgress,
     CallPlacer,
     VoiceCallsService,
+    VapiMessageLog,
     VapiWebhookService,
     StuckCallsJob,
     VoiceCallsTenancyListeners,
