@@ -1,9 +1,9 @@
-import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { Injectable } from '@nestjs/common';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { compact } from '../../core/database/find-page.js';
+import { TenantCaps } from '../../core/database/tenant-caps.js';
 import type { Page } from '../../core/http/pagination.js';
 import { originOf, transition } from '../../core/lifecycle/index.js';
 import { normalizePhone } from '../../core/phone/index.js';

@@ -1,9 +1,9 @@
-import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { Injectable } from '@nestjs/common';
 import { trusted } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { compact } from '../../core/database/find-page.js';
+import { TenantCaps } from '../../core/database/tenant-caps.js';
 import type { Page } from '../../core/http/pagination.js';
 import { IllegalTransitionProblem } from '../../core/http/problem.js';
 import { originOf, transition } from '../../core/lifecycle/index.js';

@@ -1,10 +1,10 @@
-import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { trusted } from 'mongoose';
 import { Injectable } from '@nestjs/common';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { compact } from '../../core/database/find-page.js';
+import { TenantCaps } from '../../core/database/tenant-caps.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import type { CreateTenantVoiceDto, UpdateTenantVoiceDto, VoiceProfileDto, VoiceQueryDto } from './dto/voice.dto.js';
 import { limitReached, notFound, voiceInUse, voiceTaken } from './voice-agents-problems.js';
