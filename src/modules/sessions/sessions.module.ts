@@ -34,9 +34,7 @@ import { SessionStanding } from './session-standing.js';
     SkillsModule,
     LearningModule,
     MailModule,
-    MongooseModule.forFeature([
-      { name: LearningSession.name, schema: LearningSessionSchema },
-    ]),
+    MongooseModule.forFeature([{ name: LearningSession.name, schema: LearningSessionSchema }]),
   ],
   controllers: [SessionsController, SessionFeedbackController],
   providers: [

@@ -94,6 +94,9 @@ describe('webinar attendance: joining, leaving, engagement, feedback and the rep
     const counted = await action(registrationId, 'engagement', staff, { kind: 'poll-answer', count: 3 });
     expect(counted.body.engagement).toEqual({ questions: 0, pollAnswers: 3, chatMessages: 10 });
     expect((await action(registrationId, 'engagement', attendee, { kind: 'shout' })).status).toBe(400);
+    // A count is a JSON number: the string "3" is refused, not read as 3.
+    const stringCount = await action(registrationId, 'engagement', staff, { kind: 'poll-answer', count: '3' });
+    expect([stringCount.status, stringCount.body.errors?.[0]?.field]).toEqual([400, 'count']);
 
     await registrationModel(t.app).updateOne(
       { _id: registrationId },

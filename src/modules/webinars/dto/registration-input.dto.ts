@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.lifecycle.js';
@@ -29,7 +29,6 @@ export class EngagementDto {
   @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS) kind: EngagementKind;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
