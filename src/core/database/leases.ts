@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,6 +43,8 @@ const busyProblem = () =>
  */
 @Injectable()
 export class Leases {
+  private readonly logger = new Logger(Leases.name);
+
   constructor(@InjectModel(Lease.name) private readonly leases: Model<Lease>) {}
 
   async withHeld<T>(keys: readonly string[], work: () => Promise<T>, options: LeaseOptions = {}): Promise<T> {
@@ -55,7 +57,11 @@ export class Leases {
       }
       return await work();
     } finally {
-      if (held.length > 0) await this.leases.deleteMany({ _id: trusted({ $in: held }), holder } as QueryFilter<Lease>);
+      // A failed release must not replace the work's own answer (already written): the lease runs out by itself.
+      if (held.length > 0)
+        await this.leases
+          .deleteMany({ _id: trusted({ $in: held }), holder } as QueryFilter<Lease>)
+          .catch((error: unknown) => this.logger.warn(`leases ${held.join(', ')} left to expire: ${String(error)}`));
     }
   }
 

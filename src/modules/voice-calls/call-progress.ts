@@ -112,7 +112,7 @@ export class CallProgress {
     if (reported && !current.reported) {
       const filled = await this.calls
         .findOneAndUpdate(
-          { _id: call._id, reported: false },
+          { tenantId: call.tenantId, _id: call._id, reported: false },
           { $set: { ...this.missing(current, ending), reported: true } },
           { returnDocument: 'after' },
         )

@@ -118,6 +118,38 @@ describe('Vapi server messages drive a call to its end', () => {
     expect(stored?.audit.filter((entry) => ['completed', 'failed', 'no_answer', 'busy', 'canceled'].includes(entry.to))).toHaveLength(1);
   });
 
+  it('an end-of-call report after the call was already ended (the sweeper timed it out) fills in what it lacks, once', async () => {
+    const played = await insertCall(t.app, { tenantId });
+    const providerCallId = await simulate(t, tenantId, played, '+4930123450');
+    const original = await waitForCall(t, owner, tenantId, played, (c) => (c as { aiUsage?: unknown }).aiUsage != null);
+    await simulator(t.app).idle();
+    const report = messagesOf(t, providerCallId)
+      .map((message) => JSON.parse(message.body) as { message: { type: string; call: Record<string, unknown> } & Record<string, unknown> })
+      .find((parsed) => parsed.message.type === 'end-of-call-report')!;
+
+    const late = await insertCall(t.app, { tenantId, status: 'failed' });
+    await voiceCallModel(t.app).updateOne(
+      { _id: new Types.ObjectId(late), tenantId: new Types.ObjectId(tenantId) },
+      { $set: { vapiCallId: 'late-report-call', endedReason: 'timed-out' } },
+    );
+    report.message.call = { ...report.message.call, id: 'late-report-call', metadata: { callId: late } };
+    report.message.timestamp = Date.now();
+    const response = await postVapi(t, JSON.stringify(report));
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+
+    const stored = await voiceCallModel(t.app)
+      .findOne({ _id: new Types.ObjectId(late), tenantId: new Types.ObjectId(tenantId) })
+      .lean();
+    expect(stored).toMatchObject({ status: 'failed', endedReason: 'timed-out', reported: true, durationSeconds: original.durationSeconds });
+    expect(stored?.durationSeconds).toBeGreaterThan(0);
+    expect(stored?.transcription.length).toBeGreaterThan(0);
+    const usage = { tenantId: new Types.ObjectId(tenantId), callId: new Types.ObjectId(late) };
+    expect(await aiUsageModel(t.app).countDocuments(usage)).toBe(1);
+    report.message.timestamp = Date.now() + 1;
+    expect((await postVapi(t, JSON.stringify(report))).status).toBe(200);
+    expect(await aiUsageModel(t.app).countDocuments(usage)).toBe(1);
+  });
+
   it.each([
     ['+4930123457', 'no_answer', 'customer-did-not-answer'],
     ['+4930123458', 'busy', 'customer-busy'],
