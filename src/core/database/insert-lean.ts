@@ -1,5 +1,5 @@
 import type { Model, Schema } from 'mongoose';
-import { traceDriverCall } from './operation-tracing.js';
+import { onModel, traceDriverCall } from './operation-tracing.js';
 
 /**
  * Inserts one new document without building a Mongoose document around it: the schema's defaults and
@@ -15,8 +15,7 @@ export async function insertLean<T>(model: Model<T>, fields: { [K in keyof T]?: 
   const versionKey = model.schema.get('versionKey');
   if (typeof versionKey === 'string' && stored[versionKey] === undefined) stored[versionKey] = 0;
   // Fields left undefined are left out, as create() leaves them out, not stored as null.
-  const traced = { operation: 'insertOne', collection: model.collection.name, database: model.db.name };
-  await traceDriverCall(traced, () => model.collection.insertOne(stored, { ignoreUndefined: true }));
+  await traceDriverCall(onModel(model, 'insertOne'), () => model.collection.insertOne(stored, { ignoreUndefined: true }));
   return stored as T;
 }
 

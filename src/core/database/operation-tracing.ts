@@ -30,3 +30,10 @@ export function traceDriverCall<T>(context: OperationContext, call: () => Promis
   if (!driverCalls.hasSubscribers) return call();
   return driverCalls.tracePromise(call, context);
 }
+
+/** The context of a driver call on a model's own collection: the same labels Mongoose gives its operations. */
+export const onModel = (model: { collection: { collectionName: string }; db: { name: string } }, operation: string): OperationContext => ({
+  operation,
+  collection: model.collection.collectionName,
+  database: model.db.name,
+});

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { trusted, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
-import { traceDriverCall } from '../../core/database/operation-tracing.js';
+import { onModel, traceDriverCall } from '../../core/database/operation-tracing.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { ProviderEvent } from './providers/provider-event.js';
 import { FINISHED_OUTCOMES, WebhookEvent, type WebhookOutcome } from './schemas/webhook-event.schema.js';
@@ -104,8 +104,7 @@ export class WebhookClaims {
     try {
       // Through the driver: Mongoose would cast and walk the provider's whole payload (its own, free-form
       // object) for the timestamps plugin, several times the cost of the write. Every field here is ours and typed.
-      const traced = { operation: 'updateOne', collection: this.events.collection.name, database: this.events.db.name };
-      const result = await traceDriverCall(traced, () =>
+      const result = await traceDriverCall(onModel(this.events, 'updateOne'), () =>
         this.events.collection.updateOne(
           { provider, eventId: event.id },
           {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import { isDuplicateKey } from '../../core/database/duplicate-key.js';
-import { traceDriverCall } from '../../core/database/operation-tracing.js';
+import { onModel, traceDriverCall } from '../../core/database/operation-tracing.js';
 import { VapiMessage, type VapiMessageOutcome } from './schemas/vapi-message.schema.js';
 import { vapiCallIdOf, type VapiServerMessage } from './vapi-messages.js';
 
@@ -36,7 +36,7 @@ export class VapiMessageLog {
       __v: 0,
     };
     try {
-      await traceDriverCall(this.traced('insertOne'), () => this.messages.collection.insertOne(row, { ignoreUndefined: true }));
+      await traceDriverCall(onModel(this.messages, 'insertOne'), () => this.messages.collection.insertOne(row, { ignoreUndefined: true }));
       return { duplicate: false };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -62,10 +62,6 @@ export class VapiMessageLog {
       ...(detail ? { detail } : {}),
       ...(call ? { tenantId: call.tenantId, callId: call._id } : {}),
     };
-    await traceDriverCall(this.traced('updateOne'), () => this.messages.collection.updateOne({ digest }, { $set: set }));
-  }
-
-  private traced(operation: string) {
-    return { operation, collection: this.messages.collection.collectionName, database: this.messages.db.name };
+    await traceDriverCall(onModel(this.messages, 'updateOne'), () => this.messages.collection.updateOne({ digest }, { $set: set }));
   }
 }
