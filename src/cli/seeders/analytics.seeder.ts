@@ -15,7 +15,7 @@ const SOURCES = ['newsletter', 'search', 'social', undefined];
 /** Interaction detail: every page view reports how far it was scrolled, some a rage click or a hover. */
 const BEHAVIORS = ['behavior.rage_click', 'behavior.hover', 'behavior.copy'];
 const SELECTORS = ['#pricing-toggle', '.agent-card', 'nav .signup', '#docs-search'];
-/** What a signed-in visitor's page calls: route templates, as ApiUsageInterceptor records them. */
+/** What a signed-in visitor's page calls: route templates, as ApiUsageHook records them. */
 const API_CALLS: { method: string; route: string }[] = [
   { method: 'GET', route: '/api/users/me' },
   { method: 'GET', route: '/api/notifications/unread-count' },

@@ -5,6 +5,7 @@ import { ACCESS_KEY, type AccessRule } from './access.decorators.js';
 import { AccountGate } from './account-gate.js';
 import type { Actor } from './roles.js';
 import { TokenVerifier } from './token-verifier.js';
+import { routeMetadata } from '../http/route-metadata.js';
 
 /** Global: verifies the bearer token and its account unless the route is @Public(), then applies @Roles(). */
 @Injectable()
@@ -18,7 +19,7 @@ export class AuthGuard implements CanActivate {
   // Synchronous for public routes: a promise per guard per request is not free.
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = routeMetadata<AccessRule>(this.reflector, context, ACCESS_KEY);
     // Unreachable for routes (checked at boot); kept so a forgotten declaration can never mean "open".
     if (!rule) throw new ForbiddenException('This route declares no access rule.');
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();

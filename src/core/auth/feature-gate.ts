@@ -3,6 +3,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblem } from '../http/problem.dto.js';
 import { contextOf, type RequestContext } from './request-context.js';
+import { handlerMetadata } from '../http/route-metadata.js';
 
 /** Implemented by the entitlements context. */
 export interface FeatureGate {
@@ -41,7 +42,7 @@ export class FeatureGateGuard implements CanActivate, OnModuleInit {
   // Synchronous on ungated routes: a promise per guard per request is not free.
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const featureKey = this.reflector.get<string | undefined>(FEATURE_KEY, context.getHandler());
+    const featureKey = handlerMetadata<string>(this.reflector, context, FEATURE_KEY);
     if (featureKey === undefined) return true;
     if (!this.gate) throw new Error(`The feature ${featureKey} is gated without the entitlements context.`);
     return this.gate.require(contextOf(context.switchToHttp().getRequest<FastifyRequest>()), featureKey).then(() => true);

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { INPUT_LIMITS } from './input-limits.js';
 import { ValidationProblem, type FieldError } from './problem.js';
+import { routeMetadata } from './route-metadata.js';
 
 // The preValidation hook has already refused deeper input; this keeps the scan safe on its own.
 const MAX_DEPTH = INPUT_LIMITS.depth;
@@ -26,7 +27,7 @@ export class InputShapeGuard implements CanActivate {
     const errors: FieldError[] = [];
     findOperatorKeys(request.query, 'query', errors, 0);
     // Signed provider payloads (webhooks) keep the provider's format; their signature vouches for them.
-    const signed = this.reflector.getAllAndOverride<boolean>(SIGNED_PAYLOAD_KEY, [context.getHandler(), context.getClass()]);
+    const signed = routeMetadata<boolean>(this.reflector, context, SIGNED_PAYLOAD_KEY);
     if (!signed) findOperatorKeys(request.body, 'body', errors, 0);
     if (errors.length > 0) throw new ValidationProblem(errors, 'Field names may not start with "$" or contain ".".');
     return true;

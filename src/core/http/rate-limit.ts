@@ -1,6 +1,7 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../auth/access.decorators.js';
+import { perRoute } from './route-metadata.js';
 
 export const RATE_CLASS_KEY = 'atrium:rate-class';
 
@@ -23,21 +24,14 @@ export interface RatePlan {
   user: boolean;
 }
 
-// Decorators never change after boot, so each route's plan is read from metadata once (by controller, then
-// handler: an inherited handler may sit under another controller's class-level rules).
-const plans = new WeakMap<object, WeakMap<object, RatePlan>>();
-
+/** The route's plan, read from its decorators on its first request. */
 export function ratePlanOf(reflector: Reflector, context: ExecutionContext): RatePlan {
-  const [handler, controller] = [context.getHandler(), context.getClass()];
-  let byHandler = plans.get(controller);
-  if (!byHandler) plans.set(controller, (byHandler = new WeakMap()));
-  const known = byHandler.get(handler);
-  if (known) return known;
-  const declared = reflector.getAllAndOverride<RateClass | undefined>(RATE_CLASS_KEY, [handler, controller]);
-  const access = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
-  const plan = planFor(declared, access);
-  byHandler.set(handler, plan);
-  return plan;
+  return perRoute(context, 'rate-plan', () =>
+    planFor(
+      reflector.getAllAndOverride<RateClass | undefined>(RATE_CLASS_KEY, [context.getHandler(), context.getClass()]),
+      reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]),
+    ),
+  );
 }
 
 /** The rule behind ratePlanOf: a declared class wins for the address limit; every non-public route is also limited per user. */

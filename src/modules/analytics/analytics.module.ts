@@ -1,12 +1,11 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import { configSectionProvider } from '../../core/config/config-section.js';
 import { AnalyticsConfig } from './analytics.config.js';
 import { ANALYTICS_PERMISSIONS } from './analytics.permissions.js';
 import { AnalyticsRetention } from './analytics-retention.service.js';
-import { ApiUsageInterceptor } from './api-usage.interceptor.js';
+import { ApiUsageHook } from './api-usage.hook.js';
 import { ApiUsageRecorder } from './api-usage.recorder.js';
 import { DashboardsController } from './dashboards.controller.js';
 import { DashboardsService } from './dashboards.service.js';
@@ -59,8 +58,7 @@ import { VisitorTracking } from './visitor-tracking.service.js';
     DashboardsService,
     ApiUsageRecorder,
     AnalyticsIdentityListeners,
-    // Every signed-in request is recorded, whichever module serves it.
-    { provide: APP_INTERCEPTOR, useClass: ApiUsageInterceptor },
+    ApiUsageHook,
   ],
   exports: [ApiUsageRecorder, AnalyticsRetention, AnalyticsStorage],
 })
