@@ -127,6 +127,8 @@ describe('the staff dashboards', () => {
   it('records signed-in API usage by route template, shown after the buffer is flushed', async () => {
     expect((await t.http().get('/api/lab/experiments').set(bearer(user))).status).toBe(200);
     expect((await t.http().get('/api/lab/experiments/not-a-run-id-0000').set(bearer(user))).status).toBe(404);
+    // Refused by a guard after the token was verified: still the signed-in caller's request.
+    expect((await t.http().get('/api/analytics/api-usage').set(bearer(user))).status).toBe(403);
     await recorderOf(t.app).flush();
     const usages = await analyticsCollection(t.app, 'apiusages')
       .find({ userId: { $exists: true } })
@@ -136,6 +138,7 @@ describe('the staff dashboards', () => {
       expect.arrayContaining([
         { method: 'GET', route: '/api/lab/experiments', status: 200, failed: 0 },
         { method: 'GET', route: '/api/lab/experiments/:experimentId', status: 404, failed: 1 },
+        { method: 'GET', route: '/api/analytics/api-usage', status: 403, failed: 1 },
       ]),
     );
     const report = await get('api-usage');
