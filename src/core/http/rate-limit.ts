@@ -1,7 +1,7 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../auth/access.decorators.js';
-import { perRoute } from './route-metadata.js';
+import { perRoute, routeMetadata } from './route-metadata.js';
 
 export const RATE_CLASS_KEY = 'atrium:rate-class';
 
@@ -24,13 +24,12 @@ export interface RatePlan {
   user: boolean;
 }
 
-/** The route's plan, read from its decorators on its first request. */
+const RATE_PLAN = Symbol('rate plan');
+
+/** The route's plan, worked out from its decorators on its first request. */
 export function ratePlanOf(reflector: Reflector, context: ExecutionContext): RatePlan {
-  return perRoute(context, 'rate-plan', () =>
-    planFor(
-      reflector.getAllAndOverride<RateClass | undefined>(RATE_CLASS_KEY, [context.getHandler(), context.getClass()]),
-      reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]),
-    ),
+  return perRoute(context, RATE_PLAN, () =>
+    planFor(routeMetadata<RateClass>(reflector, context, RATE_CLASS_KEY), routeMetadata<AccessRule>(reflector, context, ACCESS_KEY)),
   );
 }
 

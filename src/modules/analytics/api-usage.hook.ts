@@ -29,13 +29,14 @@ export class ApiUsageHook implements OnModuleInit {
 
   readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const actor = (request as FastifyRequest & { actor?: Actor }).actor;
-    if (actor) {
-      const route = request.routeOptions.url ?? 'unmatched';
-      const status = reply.statusCode;
-      // The call that deleted the caller's account is answered after its erasure ran: recorded, it would outlive it.
-      if (!(request.method === 'DELETE' && route === ACCOUNT_DELETION && status < 300)) {
-        this.recorder.record({ userId: actor.id, method: request.method, route, status, durationMs: Math.round(reply.elapsedTime) });
-      }
+    if (!actor) return done();
+    // Only a guard that verified a token sets the actor, so the request matched a route.
+    const route = request.routeOptions.url!;
+    const status = reply.statusCode;
+    // The call that deleted the caller's account is answered after its erasure ran: recorded, it would outlive it.
+    const erasedItsAccount = request.method === 'DELETE' && route === ACCOUNT_DELETION && status < 300;
+    if (!erasedItsAccount) {
+      this.recorder.record({ userId: actor.id, method: request.method, route, status, durationMs: Math.round(reply.elapsedTime) });
     }
     done();
   };
