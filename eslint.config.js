@@ -79,6 +79,19 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'atrium/module-surface': 'error',
+      // class-validator's length rules count UTF-16 units and skip variation selectors; the API document counts characters.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['MaxLength', 'MinLength', 'Length'],
+              message: 'Use MaxLength/MinLength from src/core/http/text-length.validators.js: they count characters as the API document does.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Tests reach into modules to build and inspect their state; the seed command writes every context's collections directly, by design.

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { MinLength } from '../http/text-length.validators.js';
 import { productionSecretProblem } from './production-secrets.js';
 import { DEVELOPMENT_SECRETS } from './published-secrets.js';
 import { IsTrustedProxies, NotAbove } from '../http/environment.validators.js';

@@ -1,6 +1,7 @@
 import { Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import mongoose from 'mongoose';
+import { characterLengths } from './character-lengths.js';
 import { AppConfig } from '../config/app-config.js';
 import { MongoMetrics } from '../metrics/mongo-metrics.js';
 import { resolveDatabase, type DatabaseTarget } from './database-target.js';
@@ -15,6 +16,8 @@ export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
 // (`{ $gt: '' }` becomes an equality match), and unknown filter paths are dropped.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
+// Length limits count characters, as the DTOs and the API document do.
+mongoose.plugin(characterLengths);
 
 class DatabaseLifecycle implements OnApplicationShutdown {
   constructor(private readonly target: DatabaseTarget) {}

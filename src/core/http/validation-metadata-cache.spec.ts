@@ -1,4 +1,5 @@
-import { IsInt, IsString, MaxLength, Min, validate } from 'class-validator';
+import { IsInt, IsString, Min, validate } from 'class-validator';
+import { MaxLength } from './text-length.validators.js';
 import { describe, expect, it } from 'vitest';
 import { memoizeValidationMetadata } from './validation-metadata-cache.js';
 

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString, MaxLength, ValidateBy, type ValidationArguments } from 'class-validator';
+import { IsString, ValidateBy, type ValidationArguments } from 'class-validator';
+import { MaxLength } from '../http/text-length.validators.js';
 import { outboundUrlProblem } from './outbound-url.js';
 
 /** A URL the server may call: https, no credentials, a public host (see outbound-url.ts). */

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { MaxLength, MinLength } from '../http/text-length.validators.js';
 
 /** 'true' / '1' / 'false' / '0'; anything else stays a string and fails @IsBoolean, naming the variable. */
 const toBoolean = ({ value }: { value: unknown }) => {

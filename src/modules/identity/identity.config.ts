@@ -1,4 +1,5 @@
-import { IsEmail, IsOptional, IsString, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString } from 'class-validator';
+import { MinLength } from '../../core/http/text-length.validators.js';
 import { IntSetting } from '../../core/config/config-section.js';
 
 /**

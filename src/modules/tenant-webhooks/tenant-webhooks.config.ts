@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { MaxLength } from '../../core/http/text-length.validators.js';
 import { IntSetting, readConfigSection } from '../../core/config/config-section.js';
 import { EnvironmentError } from '../../core/config/environment.js';
 

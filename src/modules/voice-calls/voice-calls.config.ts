@@ -1,4 +1,5 @@
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../core/http/text-length.validators.js';
 import { IntSetting, readConfigSection } from '../../core/config/config-section.js';
 import { DEVELOPMENT_SECRETS } from '../../core/config/published-secrets.js';
 import { EnvironmentError } from '../../core/config/environment.js';

@@ -117,6 +117,19 @@ describe('payments with the embedded provider', () => {
     expect(await t.connection.collection('paymentmethods').countDocuments()).toBe(before);
   });
 
+  it('counts a billing address field in characters, as the API document does: twenty emoji fit a twenty-character postal code', async () => {
+    const user = await registerUser(t);
+    const withPostalCode = (postalCode: string) =>
+      t.http().post('/api/payments/methods').set(bearer(user)).send({ providerMethodId: 'pm_card_visa', billingAddress: { postalCode } });
+    const tooLong = await withPostalCode('😀'.repeat(21));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.headers['content-type']).toContain('application/problem+json');
+    const fits = await withPostalCode('😀'.repeat(20));
+    expect(fits.status, JSON.stringify(fits.body)).toBe(201);
+    const [stored] = (await t.http().get('/api/payments/methods').set(bearer(user))).body;
+    expect(stored.billingAddress.postalCode).toBe('😀'.repeat(20));
+  });
+
   it('keeps one default payment method and promotes another when it is deleted', async () => {
     const user = await registerUser(t);
     const visa = (await t.http().post('/api/payments/methods').set(bearer(user)).send({ providerMethodId: 'pm_card_visa' })).body;

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { fitsLength } from '../../../core/text-length.js';
 
 export const MAX_EVENT_PROPERTIES = 20;
 export const MAX_PROPERTY_CHARS = 256;
@@ -11,7 +12,7 @@ const isScalar = (value: unknown): boolean =>
   value === null ||
   typeof value === 'boolean' ||
   (typeof value === 'number' && Number.isFinite(value)) ||
-  (typeof value === 'string' && value.length <= MAX_PROPERTY_CHARS);
+  (typeof value === 'string' && fitsLength(value, MAX_PROPERTY_CHARS));
 
 /** A flat object of at most MAX_EVENT_PROPERTIES scalars under identifier keys: no nesting to index or to blow up. */
 export function IsEventProperties(options?: ValidationOptions) {

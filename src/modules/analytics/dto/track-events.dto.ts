@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { IsEventProperties, IsNotFarFuture, MAX_EVENT_PROPERTIES, MAX_PROPERTY_CHARS } from './event-rules.js';
 import { TRACKING_ID_MESSAGE, TRACKING_ID_PATTERN } from './tracking-fields.js';
 

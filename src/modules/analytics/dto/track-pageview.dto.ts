@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { TRACKING_ID_MESSAGE, TRACKING_ID_PATTERN } from './tracking-fields.js';
 
 const HOUR_MS = 3_600_000;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsLocale, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsLocale, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { ScreenDto, TRACKING_ID_MESSAGE, TRACKING_ID_PATTERN, UtmDto } from './tracking-fields.js';
 
 /** A browser introducing itself; what it says is kept only the first time its id is seen. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { OBJECT_ID_PATTERN } from '../../../core/http/object-id.pipe.js';
 
 export const SYSTEM_ACTOR = 'system';

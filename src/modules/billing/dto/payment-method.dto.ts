@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { METHOD_TYPES, type MethodType } from '../schemas/payment-method.schema.js';
 import { PROVIDERS, type ProviderName } from '../schemas/transaction.schema.js';
 import { BillingDetailsDto } from './transaction.dto.js';

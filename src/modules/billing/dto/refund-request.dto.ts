@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { REFUND_REASONS, REFUND_REQUEST_STATUSES, type RefundReason, type RefundRequestStatus } from '../refund-request.lifecycle.js';
 import { AMOUNT_CEILING } from './transaction.dto.js';

@@ -13,10 +13,10 @@ import {
   IsOptional,
   IsString,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../payment.lifecycle.js';
 import {

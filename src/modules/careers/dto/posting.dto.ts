@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { EMPLOYMENT_TYPES, POSTING_STATES, type EmploymentType, type PostingState } from '../careers-fields.js';
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { FEATURE_TYPES, LIMIT_PERIODS, type FeatureType, type FeatureValue, type LimitPeriod } from '../feature-values.js';
 import { ENTITLEMENT_SOURCES, type EntitlementSource } from '../resolution.js';
 import { SUBJECT_TYPES, type SubjectType } from '../schemas/usage-counter.schema.js';

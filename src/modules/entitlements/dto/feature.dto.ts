@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import {
   FEATURE_KEY_PATTERN,
   FEATURE_TYPES,

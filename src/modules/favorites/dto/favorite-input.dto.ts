@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsMongoId, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsMongoId, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { FAVORITE_TYPES, FOLDER_MAX, ITEM_ID_MAX, ITEM_ID_PATTERN, NOTES_MAX, TITLE_MAX, type FavoriteType } from '../favorite-fields.js';
 import { IsBoundedStringMap } from './string-map.validator.js';
 

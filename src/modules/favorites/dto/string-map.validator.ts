@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { describeValidator } from '../../../core/http/validator-schemas.js';
+import { fitsLength } from '../../../core/text-length.js';
 import { METADATA_KEY_MAX, METADATA_MAX_KEYS, METADATA_VALUE_MAX } from '../favorite-fields.js';
 
 const KEY = /^[A-Za-z0-9_.-]+$/;
@@ -16,7 +17,7 @@ function isBoundedStringMap(value: unknown): boolean {
   return (
     entries.length <= METADATA_MAX_KEYS &&
     entries.every(
-      ([key, item]) => key.length <= METADATA_KEY_MAX && KEY.test(key) && typeof item === 'string' && item.length <= METADATA_VALUE_MAX,
+      ([key, item]) => key.length <= METADATA_KEY_MAX && KEY.test(key) && typeof item === 'string' && fitsLength(item, METADATA_VALUE_MAX),
     )
   );
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { MAX_FILE_NAME } from '../file-name.js';
 
 /** The values a download link's token signs; changing any of them breaks the signature (403). */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsLocale, IsOptional, IsString, IsTimeZone, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsLocale, IsOptional, IsString, IsTimeZone } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { UserDto } from './user.dto.js';
 
 const normalizeEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);

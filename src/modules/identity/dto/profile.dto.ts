@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsLocale, IsOptional, IsString, IsTimeZone, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsLocale, IsOptional, IsString, IsTimeZone, IsUrl, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { THEMES, type Theme } from '../schemas/user.schema.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;

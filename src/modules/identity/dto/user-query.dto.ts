@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { ROLES, type Role } from '../../../core/auth/roles.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 

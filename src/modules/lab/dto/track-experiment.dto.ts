@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { EXPERIMENT_STATUSES, type ExperimentStatus } from '../experiment.lifecycle.js';
 import { EXPERIMENT_ID_PATTERN, EXPERIMENT_TYPES, MAX_INPUT_BYTES, MAX_OUTPUT_BYTES, type ExperimentType } from '../experiment-types.js';
 import { IsBoundedJson } from './bounded-json.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { RequiredWhen } from '../../../core/http/required-when.js';
 
 export const IMPORT_FORMATS = ['csv', 'json'] as const;

@@ -13,10 +13,9 @@ import {
   IsString,
   IsUrl,
   Matches,
-  MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { ROLES, type Role } from '../../../core/auth/roles.js';
 import { IsPublicHttpsUrl } from '../../../core/net/index.js';
 import { ExactlyOneOf } from '../../../core/http/exactly-one-of.js';

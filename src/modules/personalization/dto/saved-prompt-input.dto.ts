@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsMongoId, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsMongoId, IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PROMPT_TAG_MAX, PROMPT_TAGS_MAX, PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, SAVED_PROMPTS_HARD_MAX } from '../personalization-fields.js';
 
 export class SavedPromptInputDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsISO8601, IsMongoId, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsISO8601, IsMongoId, IsOptional, IsString, IsTimeZone, Max, Min } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { ExactlyOneOf } from '../../../core/http/exactly-one-of.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { MAX_NOTES_LENGTH, MAX_REASON_LENGTH } from '../schemas/learning-session.schema.js';

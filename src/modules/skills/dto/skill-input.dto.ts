@@ -14,11 +14,10 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { HttpsUrl } from '../../../core/net/index.js';
 import {
   LIMITS,

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { SchemaTypes, type HydratedDocument, type Types } from 'mongoose';
 import { carryEffects, type OwedEffect } from '../../../core/events/index.js';
+import { fitsLength } from '../../../core/text-length.js';
 import { SEARCH_WEIGHTS } from '../search-terms.js';
 
 /** What staff may set; `removed` is the short-lived tombstone of a deleted skill that still owes its removal's effects. */
@@ -121,7 +122,7 @@ carryEffects(SkillSchema);
 /** A bounded list of bounded labels; mongoose checks every write, whichever service makes it. */
 const boundedList = (field: string, max: number, each = LIMITS.label) =>
   SkillSchema.path(field).validate(
-    (values: unknown[]) => values.length <= max && values.every((value) => typeof value === 'string' && value.length <= each),
+    (values: unknown[]) => values.length <= max && values.every((value) => typeof value === 'string' && fitsLength(value, each)),
     `${field} holds at most ${max} entries of at most ${each} characters`,
   );
 boundedList('tags', LIMITS.tags);

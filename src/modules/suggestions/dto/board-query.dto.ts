@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { SUGGESTION_STATUSES, type SuggestionStatus } from '../suggestion.lifecycle.js';
 import { BOARD_SORTS, SUGGESTION_CATEGORIES, type BoardSort, type SuggestionCategory } from '../suggestion-fields.js';

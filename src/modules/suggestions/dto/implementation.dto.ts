@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { MAX_URL_LENGTH } from '../suggestion-fields.js';
 import { HttpsUrl } from '../../../core/net/index.js';
 

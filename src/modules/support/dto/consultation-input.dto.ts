@@ -12,13 +12,12 @@ import {
   IsTimeZone,
   Max,
   MaxDate,
-  MaxLength,
   Min,
   MinDate,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import {
   BUDGET_RANGES,
   COMPANY_SIZES,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { CONTACT_TOPICS, TRIAGE_ACTIONS, type ContactTopic, type TriageAction } from '../contact-fields.js';
 import { CONTACT_STATUSES, type ContactStatus } from '../contact-message.lifecycle.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { TICKET_STATUSES, type TicketStatus } from '../ticket.lifecycle.js';
 import {
   MAX_ATTACHMENTS,

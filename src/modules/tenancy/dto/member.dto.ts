@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsMongoId, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsMongoId, IsOptional } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { ExactlyOneOf } from '../../../core/http/exactly-one-of.js';
 import { TENANT_ROLES, type TenantRole } from '../tenant-roles.js';

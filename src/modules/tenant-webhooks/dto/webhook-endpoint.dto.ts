@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { MaxLength } from '../../../core/http/text-length.validators.js';
 import { HttpsUrl, MAX_URL_LENGTH } from '../../../core/net/index.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../tenant-webhooks.events.js';
 import { MAX_DESCRIPTION_CHARS } from '../schemas/webhook-endpoint.schema.js';

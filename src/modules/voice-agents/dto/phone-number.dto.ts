@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsMongoId, IsOptional, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { LEAD_STATUSES, type LeadStatus } from '../../leads/index.js';
 import { PHONE_NUMBER_STATUSES, type PhoneNumberStatus } from '../phone-number.lifecycle.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsMongoId, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsMongoId, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { AGENT_STATUSES, type AgentStatus } from '../voice-agent.lifecycle.js';
 import { MAX_FIRST_MESSAGE, MAX_INSTRUCTIONS, VOICE_REF_PATTERN } from '../voice-agents.constants.js';

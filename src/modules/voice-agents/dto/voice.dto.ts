@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { HttpsUrl, MAX_URL_LENGTH } from '../../../core/net/index.js';
 import { LANGUAGE_PATTERN, VOICE_GENDERS, VOICE_PROVIDERS, type VoiceGender, type VoiceProvider } from '../voice-agents.constants.js';

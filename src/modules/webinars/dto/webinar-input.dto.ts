@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDate,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Max, Min, ValidateNested } from 'class-validator';
+import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { MAX_HOSTS } from '../schemas/webinar.schema.js';
 import { WEBINAR_STATUSES, type WebinarStatus } from '../webinar.lifecycle.js';
