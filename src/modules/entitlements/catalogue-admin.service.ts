@@ -15,6 +15,7 @@ import { valueProblem, type FeatureValue } from './feature-values.js';
 import { Feature } from './schemas/feature.schema.js';
 import { Plan } from './schemas/plan.schema.js';
 import { PlanFeature } from './schemas/plan-feature.schema.js';
+import { fitsLength } from '../../core/text-length.js';
 
 const MAX_METADATA_KEYS = 20;
 /** As payment metadata is bounded; operator-like and control-character keys never get this far (the input-shape guard). */
@@ -28,9 +29,9 @@ function assertMetadata(metadata: Record<string, unknown> | undefined): void {
       ? `has more than ${MAX_METADATA_KEYS} keys`
       : entries
           .map(([key, value]) =>
-            key.length === 0 || key.length > MAX_METADATA_KEY
+            key.length === 0 || !fitsLength(key, MAX_METADATA_KEY)
               ? `key "${key.slice(0, MAX_METADATA_KEY)}…" must be 1-${MAX_METADATA_KEY} characters`
-              : (typeof value === 'string' && value.length <= 500) ||
+              : (typeof value === 'string' && fitsLength(value, 500)) ||
                   typeof value === 'boolean' ||
                   (typeof value === 'number' && Number.isFinite(value))
                 ? undefined

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, type PipeTransform } from '@nestjs/common';
 import { ProblemException } from '../../core/http/problem.js';
 import { FAVORITE_TYPES, FOLDER_MAX, ITEM_ID_PATTERN, normalizeFolder, type FavoriteType } from './favorite-fields.js';
+import { fitsLength } from '../../core/text-length.js';
 
 const ITEM_ID = new RegExp(ITEM_ID_PATTERN);
 
@@ -38,7 +39,7 @@ export class FolderNamePipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     const name = typeof value === 'string' ? normalizeFolder(value) : '';
-    if (name.length === 0 || name.length > FOLDER_MAX)
+    if (name.length === 0 || !fitsLength(name, FOLDER_MAX))
       throw malformed('folder', value, `is not a folder name of 1 to ${FOLDER_MAX} characters`);
     return name;
   }

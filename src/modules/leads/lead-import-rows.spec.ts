@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationProblem } from '../../core/http/problem.js';
 import { columnOf, judgeRow, parseCsvRows } from './lead-import-rows.js';
+import { MAX_NAME_CHARS, MAX_TAG_CHARS } from './schemas/lead.schema.js';
 
 describe('import rows', () => {
   it('keeps a good row in its stored spelling', () => {
@@ -24,6 +25,13 @@ describe('import rows', () => {
         externalId: undefined,
       },
     });
+  });
+
+  it('counts names and tags in characters, so an emoji is one', () => {
+    const row = (name: string, tag: string) => judgeRow({ name, phone: '+14155550100', tags: [tag] }, 2);
+    expect(row('😀'.repeat(MAX_NAME_CHARS), '🌱'.repeat(MAX_TAG_CHARS)).ok).toBe(true);
+    expect(row('😀'.repeat(MAX_NAME_CHARS + 1), 'x')).toMatchObject({ ok: false, reject: { field: 'name' } });
+    expect(row('Ada', '🌱'.repeat(MAX_TAG_CHARS + 1))).toMatchObject({ ok: false, reject: { field: 'tags' } });
   });
 
   it('reads a national number in the row’s own country over the default', () => {

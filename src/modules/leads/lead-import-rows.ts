@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { ValidationProblem } from '../../core/http/problem.js';
 import { isTimezone, normalizePhone, type CountryCode } from '../../core/phone/index.js';
 import { MAX_EXTERNAL_ID_CHARS, MAX_LEAD_TAGS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_TAG_CHARS } from './schemas/lead.schema.js';
+import { fitsLength } from '../../core/text-length.js';
 
 /** One row of an import, as the file spells it (every field a string, or tags a list in JSON). */
 export type LeadImportRow = Record<string, unknown>;
@@ -73,7 +74,7 @@ export function judgeRow(row: LeadImportRow, line: number, defaultCountry?: stri
 
   const name = text(row.name);
   if (!name) return reject('name', 'is required');
-  if (name.length > MAX_NAME_CHARS) return reject('name', `is longer than ${MAX_NAME_CHARS} characters`);
+  if (!fitsLength(name, MAX_NAME_CHARS)) return reject('name', `is longer than ${MAX_NAME_CHARS} characters`);
 
   const country = text(row.country)?.toUpperCase() ?? defaultCountry;
   if (country !== undefined && !COUNTRY.test(country)) return reject('country', 'is not a two-letter country code');
@@ -94,16 +95,16 @@ export function judgeRow(row: LeadImportRow, line: number, defaultCountry?: stri
     if (!list || list.some((tag) => typeof tag !== 'string')) return reject('tags', 'is not a list of words');
     tags = [...new Set((list as string[]).map((tag) => tag.trim()).filter(Boolean))];
     if (tags.length > MAX_LEAD_TAGS) return reject('tags', `has more than ${MAX_LEAD_TAGS} tags`);
-    if (tags.some((tag) => tag.length > MAX_TAG_CHARS)) return reject('tags', `has a tag longer than ${MAX_TAG_CHARS} characters`);
+    if (tags.some((tag) => !fitsLength(tag, MAX_TAG_CHARS))) return reject('tags', `has a tag longer than ${MAX_TAG_CHARS} characters`);
   }
 
   const timezone = text(row.timezone);
   if (timezone !== undefined && !isTimezone(timezone)) return reject('timezone', 'is not an IANA timezone');
 
   const notes = text(row.notes);
-  if (notes !== undefined && notes.length > MAX_NOTES_CHARS) return reject('notes', `is longer than ${MAX_NOTES_CHARS} characters`);
+  if (notes !== undefined && !fitsLength(notes, MAX_NOTES_CHARS)) return reject('notes', `is longer than ${MAX_NOTES_CHARS} characters`);
   const externalId = text(row.externalId);
-  if (externalId !== undefined && externalId.length > MAX_EXTERNAL_ID_CHARS)
+  if (externalId !== undefined && !fitsLength(externalId, MAX_EXTERNAL_ID_CHARS))
     return reject('externalId', `is longer than ${MAX_EXTERNAL_ID_CHARS} characters`);
 
   return {

@@ -10,6 +10,7 @@ import type { CreatePaymentDto, TransactionDto } from '../dto/transaction.dto.js
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../providers/payment-provider.js';
 import { toTransactionDto } from '../transaction.mapper.js';
 import { TransactionsRepository } from '../transactions.repository.js';
+import { fitsLength } from '../../../core/text-length.js';
 
 const MAX_METADATA_KEYS = 20;
 
@@ -71,7 +72,7 @@ function assertMetadata(metadata: Record<string, unknown> | undefined): void {
   const entries = Object.entries(metadata);
   if (
     entries.length > MAX_METADATA_KEYS ||
-    entries.some(([key, value]) => typeof value !== 'string' || value.length > 500 || key.length > 40)
+    entries.some(([key, value]) => typeof value !== 'string' || !fitsLength(value, 500) || !fitsLength(key, 40))
   ) {
     throw new ValidationProblem([
       { field: 'metadata', message: `must hold at most ${MAX_METADATA_KEYS} string values of up to 500 characters` },
