@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   // Signals are handled here, not by Nest's shutdown hooks, so the process drains in order and exits 0.
   exitOnSignals(app, { graceMs: env.SHUTDOWN_GRACE_MS, logger });
   await app.listen({ port: env.PORT, host: env.HOST });
-  logger.info(`Atrium listening on http://localhost:${env.PORT} (Swagger UI at /docs)`);
+  // PORT=0 takes any free port: the line names the one the system gave, for whoever started the process.
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  logger.info({ port }, `Atrium listening on http://localhost:${port} (Swagger UI at /docs)`);
 }
 
 main().catch((error: unknown) => {

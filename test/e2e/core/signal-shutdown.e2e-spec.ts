@@ -22,7 +22,7 @@ describe('shutdown on a signal', () => {
       headers: { 'content-type': 'application/json', connection: 'close' },
       body: JSON.stringify(credentials),
     });
-    expect(registered.status).toBe(201);
+    expect(registered.status, await registered.clone().text()).toBe(201);
     return JSON.stringify(credentials);
   }
 
@@ -33,7 +33,8 @@ describe('shutdown on a signal', () => {
       'POST /api/auth/login HTTP/1.1\r\nHost: atrium\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n' +
         `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
     );
-    expect((await connection.nextResponse()).status).toBe(100);
+    const interim = await connection.nextResponse();
+    expect(interim.status, interim.body).toBe(100);
     return connection;
   }
 
@@ -41,8 +42,8 @@ describe('shutdown on a signal', () => {
     const connection = await RawConnection.open(port);
     connection.write('GET /api/health/live HTTP/1.1\r\nHost: atrium\r\nConnection: keep-alive\r\n\r\n');
     const answer = await connection.nextResponse();
-    expect(answer.status).toBe(200);
-    expect(answer.headers.connection).toBe('keep-alive');
+    expect(answer.status, answer.body).toBe(200);
+    expect(answer.headers.connection, JSON.stringify(answer.headers)).toBe('keep-alive');
     return connection;
   }
 

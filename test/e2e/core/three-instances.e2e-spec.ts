@@ -34,7 +34,6 @@ describe('three API processes on one database', () => {
       MONGODB_URI: process.env.MONGODB_URI!,
       MONGODB_DB_NAME: process.env.MONGODB_DB_NAME!,
       JWT_SECRET: 'three-instances-secret-long-enough-0123456789',
-      LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT_PER_MINUTE: String(SIGN_IN_LIMIT),
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
       JOBS_ENABLED: 'true',
