@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterCount, fitsLength, reachesLength } from './text-length.js';
+import { characterCount, clip, fitsLength, reachesLength } from './text-length.js';
 
 describe('text length in characters', () => {
   it('counts a surrogate pair as one character and a lone surrogate as one', () => {
@@ -19,5 +19,17 @@ describe('text length in characters', () => {
         expect(reachesLength(text, limit)).toBe(count >= limit);
       }
     }
+  });
+});
+
+describe('clip', () => {
+  it('keeps text that fits and cuts longer text at a character, with an ellipsis', () => {
+    expect(clip('abc', 3)).toBe('abc');
+    expect(clip('😀😀😀', 3)).toBe('😀😀😀');
+    expect(clip('abcd', 3)).toBe('abc…');
+    expect(clip('a😀😀😀', 2)).toBe('a😀…');
+    // A cut by UTF-16 units would leave half of the second emoji.
+    expect(clip('😀😀😀', 2)).toBe('😀😀…');
+    expect(clip('ab\uD83D', 2)).toBe('ab…');
   });
 });

@@ -24,3 +24,19 @@ export const fitsLength = (text: string, max: number): boolean => text.length <=
 // Each character is at most two units, so twice `min` units always hold `min` characters.
 export const reachesLength = (text: string, min: number): boolean =>
   text.length >= 2 * min || (text.length >= min && characterCount(text) >= min);
+
+/**
+ * `text` itself when it has at most `max` characters, else its first `max` characters and an ellipsis.
+ * Cut at a character, never between the two halves of a surrogate pair: a half alone is not text, and
+ * it would be stored as U+FFFD.
+ */
+export function clip(text: string, max: number): string {
+  if (fitsLength(text, max)) return text;
+  let end = 0;
+  for (let kept = 0; kept < max; kept++) {
+    const unit = text.charCodeAt(end);
+    const next = text.charCodeAt(end + 1);
+    end += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return `${text.slice(0, end)}…`;
+}

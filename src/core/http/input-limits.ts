@@ -1,4 +1,5 @@
 import type { FieldError } from './problem.js';
+import { clip } from '../text-length.js';
 
 /**
  * Bounds on the shape of a parsed body or query string, checked before validation. A body under
@@ -48,7 +49,7 @@ const MAX_FIELD_CHARS = 200;
 /** A field path fit for an error answer: control characters shown as U+FFFD, long paths clipped. */
 export const printableField = (path: string): string => {
   const clean = path.replace(CONTROL_ALL, '\uFFFD');
-  return clean.length > MAX_FIELD_CHARS ? `${clean.slice(0, MAX_FIELD_CHARS)}…` : clean;
+  return clip(clean, MAX_FIELD_CHARS);
 };
 
 interface Pending {

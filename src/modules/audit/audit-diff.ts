@@ -1,3 +1,5 @@
+import { clip } from '../../core/text-length.js';
+
 /** A value as the audit log stores it: plain JSON, whatever the caller handed over. */
 export type AuditValue = null | boolean | number | string | AuditValue[] | { [key: string]: AuditValue };
 export type AuditSnapshot = Record<string, AuditValue>;
@@ -150,9 +152,9 @@ interface Bounding {
 function bound(value: AuditValue, state: Bounding): AuditValue {
   if (typeof value === 'string') {
     if (looksLikeCardNumber(value)) return REDACTED;
-    if (value.length <= AUDIT_LIMITS.stringLength) return value;
-    state.truncated = true;
-    return `${value.slice(0, AUDIT_LIMITS.stringLength)}…`;
+    const clipped = clip(value, AUDIT_LIMITS.stringLength);
+    if (clipped !== value) state.truncated = true;
+    return clipped;
   }
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {

@@ -12,6 +12,7 @@ import { toCommentDto } from './suggestion.mapper.js';
 import { SuggestionsPeople } from './suggestions-people.js';
 import { SuggestionsRepository } from './suggestions.repository.js';
 import { CommentsRepository } from './comments.repository.js';
+import { clip } from '../../core/text-length.js';
 
 const EXCERPT_CHARS = 280;
 
@@ -88,7 +89,7 @@ export class CommentsService {
         suggestionAuthorId: suggestion.authorId.toString(),
         commentId,
         commenterName,
-        commentExcerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS)}…` : body,
+        commentExcerpt: clip(body, EXCERPT_CHARS),
       },
       `suggestion-comment:${commentId}`,
     );

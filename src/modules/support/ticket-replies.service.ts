@@ -13,6 +13,7 @@ import { TicketAccess } from './ticket-access.js';
 import { toTicketDto } from './ticket.mapper.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { recipientOf, TicketsService } from './tickets.service.js';
+import { clip } from '../../core/text-length.js';
 
 const EXCERPT_CHARS = 280;
 
@@ -102,7 +103,7 @@ export class TicketRepliesService {
       messageId,
       authorRole,
       authorName,
-      excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS)}…` : body,
+      excerpt: clip(body, EXCERPT_CHARS),
     };
     return this.relay.owe('support.ticket-replied', event, `ticket-reply:${messageId}`);
   }
