@@ -1,6 +1,8 @@
 # Schemathesis hooks for `npm run fuzz` (loaded through SCHEMATHESIS_HOOKS by scripts/fuzz.mjs).
+import json
 import re
 
+import jsonschema_rs
 import schemathesis
 
 SEPARATORS = re.compile(r"[\s-]")
@@ -44,19 +46,29 @@ def refused(value) -> bool:
 CURSOR = "after"
 
 
-def path_breaks_pattern(case) -> bool:
-    """Whether a path value breaks its parameter's declared pattern.
+def path_breaks_schema(case) -> bool:
+    """Whether a path value breaks its parameter's declared schema (pattern, length, enum).
 
     Generated values keep to it; a value carried over by a stateful link does not have to (the id of a
     stock catalogue voice fed into a tenant voice's route), and such a request is not a valid one.
     """
     values = case.path_parameters or {}
     for parameter in case.operation.path_parameters:
-        pattern = (parameter.definition.get("schema") or {}).get("pattern")
         value = values.get(parameter.name)
-        if pattern and isinstance(value, str) and not re.search(pattern, value):
+        schema = parameter.definition.get("schema")
+        if isinstance(value, str) and schema and not validator_of(schema).is_valid(value):
             return True
     return False
+
+
+_validators = {}
+
+
+def validator_of(schema):
+    key = json.dumps(schema, sort_keys=True)
+    if key not in _validators:
+        _validators[key] = jsonschema_rs.validator_for(schema)
+    return _validators[key]
 
 
 @schemathesis.hook
@@ -67,5 +79,5 @@ def filter_case(context, case):
     # are left alone.
     meta = case.meta
     if meta is not None and meta.generation.mode.is_positive:
-        return not refused(case.body) and CURSOR not in (case.query or {}) and not path_breaks_pattern(case)
+        return not refused(case.body) and CURSOR not in (case.query or {}) and not path_breaks_schema(case)
     return True
