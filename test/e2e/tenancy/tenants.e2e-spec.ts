@@ -50,6 +50,24 @@ describe('tenants', () => {
     }
   });
 
+  it('refuses a name of spaces alone, on create and on rename, as the document says, and keeps the old name', async () => {
+    const tenant = await createTenant(t, owner, { name: 'Kept Name' });
+    for (const name of [' ', '\t\n ']) {
+      const created = await t.http().post('/api/tenants').set(bearer(owner)).send({ name });
+      expect(created.status, JSON.stringify(created.body)).toBe(400);
+      expect(created.body.errors).toEqual([expect.objectContaining({ field: 'name', message: 'name must not be blank' })]);
+      const renamed = await t.http().patch(`/api/tenants/${tenant.id}`).set(bearer(owner)).send({ name });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(400);
+    }
+    expect((await t.http().get(`/api/tenants/${tenant.id}`).set(bearer(owner))).body.name).toBe('Kept Name');
+    const document = (await t.http().get('/docs-json')).body;
+    const schemas = document.components.schemas;
+    for (const dto of ['CreateTenantDto', 'UpdateTenantDto']) {
+      const pattern = new RegExp(schemas[dto].properties.name.pattern);
+      expect([pattern.test(' \t\n'), pattern.test(' a ')], dto).toEqual([false, true]);
+    }
+  });
+
   it('lets members read, managers update, and hides the tenant from outsiders', async () => {
     const tenant = await createTenant(t, owner, { settings: { timezone: 'Europe/Berlin' } });
     await addMember(t, tenant.id, owner, member, 'member');

@@ -43,6 +43,8 @@ export class CreateTenantDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
+  // The name is stored trimmed, and a tenant needs one: spaces alone would be stored as nothing.
+  @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
   @ApiPropertyOptional({
@@ -66,7 +68,13 @@ export class CreateTenantDto {
 }
 
 export class UpdateTenantDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
 
   @ApiPropertyOptional({ minLength: MIN_SLUG_LENGTH, maxLength: MAX_SLUG_LENGTH, pattern: SLUG_PATTERN.source })
   @IsOptional()
