@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
 import { ageResolution, ticketModel } from '../../support/factories/support.js';
@@ -172,6 +173,20 @@ describe('support tickets through HTTP', () => {
     expect((await get(staff, '/queue?overdue=true&status=resolved')).body.total).toBe(0);
     const lowOnly = await get(staff, `/queue?priority=low&category=agents&createdFrom=${encodeURIComponent(low.createdAt)}`);
     expect(lowOnly.body.items.map((item: { id: string }) => item.id)).toEqual([low.id]);
+  });
+
+  it('refuses a subject, message or reply of spaces alone with 400 naming the field, and stores nothing', async () => {
+    const customer = await registerUser(t);
+    const blankSubject = await post(customer, '/tickets', { subject: '    ', category: 'other', message: 'Something broke.' });
+    expect(blankSubject.status, JSON.stringify(blankSubject.body)).toBe(400);
+    expect(blankSubject.body.errors).toEqual([{ field: 'subject', message: 'subject must not be blank' }]);
+    const blankMessage = await post(customer, '/tickets', { subject: 'Broken', category: 'other', message: '\n\t ' });
+    expect(blankMessage.body.errors).toEqual([{ field: 'message', message: 'message must not be blank' }]);
+    expect(await ticketModel(t.app).countDocuments({ requesterId: new Types.ObjectId(customer.id) })).toBe(0);
+    const ticket = await open(customer);
+    const blankReply = await post(customer, `/tickets/${ticket.id}/messages`, { body: '   ' });
+    expect(blankReply.status, JSON.stringify(blankReply.body)).toBe(400);
+    expect((await get(customer, `/tickets/${ticket.id}`)).body.messages).toHaveLength(1);
   });
 
   it('refuses attachments that are not public https links, and more than ten', async () => {

@@ -26,6 +26,7 @@ import {
   type CallBatchStatus,
 } from '../call-batch.lifecycle.js';
 import { WEEKDAYS, type Weekday } from '../calling-hours.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 /** Lead ids one request may list: the input bound on any array (a larger batch is made from a filter). */
 export const MAX_LEAD_IDS = 1000;
@@ -90,7 +91,7 @@ export class CreateCallBatchDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
 
   @ApiProperty({ description: 'An active voice agent of the tenant' })

@@ -5,11 +5,12 @@ import { PageQueryDto } from '../../../core/http/pagination.js';
 import { MAX_APPLICANT_LINKS, MAX_URL_LENGTH } from '../careers-fields.js';
 import { FOLLOW_UP_TOKEN_PATTERN } from '../follow-up-tokens.js';
 import { HttpsUrl } from '../../../core/net/index.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 /** The applicant's details; as form fields in the upload variant, with links and the resume link in the JSON one. */
 export class ApplicationFieldsDto {
   @ApiProperty({ description: 'The open job posting applied to' }) @IsMongoId() postingId: string;
-  @ApiProperty({ minLength: 2, maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) name: string;
+  @ApiProperty({ minLength: 2, maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) @NotBlank() name: string;
   @ApiProperty({ maxLength: 254, format: 'email' }) @IsEmail() @MaxLength(254) email: string;
   @ApiPropertyOptional({ maxLength: 40, example: '+49 30 1234567' })
   @IsOptional()

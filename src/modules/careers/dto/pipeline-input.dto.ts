@@ -5,6 +5,7 @@ import { PageQueryDto } from '../../../core/http/pagination.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.lifecycle.js';
 import { INTERVIEW_KINDS, MAX_INTERVIEWERS, OFFER_CURRENCIES, type InterviewKind, type OfferCurrency } from '../careers-fields.js';
 import { HttpsUrl } from '../../../core/net/index.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 /** The pipeline's filters; each is backed by an index on `jobapplications`. */
 export class PipelineQueryDto extends PageQueryDto {
@@ -63,7 +64,7 @@ export class ScheduleInterviewDto {
 }
 
 export class InterviewFeedbackDto {
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(5000) feedback?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(5000) @NotBlank() feedback?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) score?: number;
 }
 
@@ -81,5 +82,5 @@ export class MakeOfferDto {
 }
 
 export class ApplicationNoteDto {
-  @ApiProperty({ minLength: 1, maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) body: string;
+  @ApiProperty({ minLength: 1, maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) @NotBlank() body: string;
 }

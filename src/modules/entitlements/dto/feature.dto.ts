@@ -10,6 +10,7 @@ import {
   type LimitPeriod,
 } from '../feature-values.js';
 import { FEATURE_VALUE_DOC, IsFeatureValue } from './feature-value.validator.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export class FeatureDto {
   @ApiProperty({ example: 'ai.generations' }) key: string;
@@ -25,7 +26,7 @@ export class FeatureDto {
 
 export class CreateFeatureDto {
   @ApiProperty({ pattern: FEATURE_KEY_PATTERN, example: 'exports.csv' }) @Matches(new RegExp(FEATURE_KEY_PATTERN)) key: string;
-  @ApiProperty({ minLength: 1, maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiProperty({ minLength: 1, maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) @NotBlank() name: string;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) description?: string;
   @ApiProperty({ enum: FEATURE_TYPES }) @IsIn(FEATURE_TYPES) type: FeatureType;
   @ApiProperty(FEATURE_VALUE_DOC) @IsFeatureValue() defaultValue: FeatureValue;
@@ -38,7 +39,7 @@ export class CreateFeatureDto {
 
 /** The key and the type stay: gates name the key, and stored values were validated against the type. */
 export class UpdateFeatureDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) @NotBlank() name?: string;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) description?: string;
   @ApiPropertyOptional(FEATURE_VALUE_DOC) @IsOptional() @IsFeatureValue() defaultValue?: FeatureValue;
   @ApiPropertyOptional({ enum: LIMIT_PERIODS, description: 'Limits only; counters of the new period start from zero' })

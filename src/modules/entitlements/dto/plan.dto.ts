@@ -11,6 +11,7 @@ import {
 } from '../feature-values.js';
 import { BILLING_CYCLES, PLAN_ITEM_TYPES, type BillingCycle, type PlanItemType } from '../schemas/plan.schema.js';
 import { FEATURE_VALUE_DOC, IsFeatureValue, IsPlanCurrency } from './feature-value.validator.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export const MAX_PRICE = 100_000_000;
 const METADATA_DOC: ApiPropertyOptions = {
@@ -50,7 +51,7 @@ export class PlanDto {
 
 export class CreatePlanDto {
   @ApiProperty({ pattern: PLAN_KEY_PATTERN, example: 'enterprise' }) @Matches(new RegExp(PLAN_KEY_PATTERN)) key: string;
-  @ApiProperty({ minLength: 1, maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiProperty({ minLength: 1, maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) @NotBlank() name: string;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) description?: string;
   @ApiProperty({ minimum: 0, maximum: MAX_PRICE, description: 'Integer minor units' }) @IsInt() @Min(0) @Max(MAX_PRICE) price: number;
   @ApiProperty({ example: 'EUR' }) @IsPlanCurrency() currency: string;
@@ -68,7 +69,7 @@ export class CreatePlanDto {
 
 /** Everything but the key and the item type, which subscriptions and subjects rely on. */
 export class UpdatePlanDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) @NotBlank() name?: string;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) description?: string;
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_PRICE }) @IsOptional() @IsInt() @Min(0) @Max(MAX_PRICE) price?: number;
   @ApiPropertyOptional({ example: 'EUR' }) @IsOptional() @IsPlanCurrency() currency?: string;

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsTimeZone,
 import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { LEAD_STATUSES, type LeadStatus } from '../leads.events.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 import {
   LEAD_SOURCES,
   MAX_EXTERNAL_ID_CHARS,
@@ -79,7 +80,7 @@ export class CreateLeadDto extends LeadFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_NAME_CHARS)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
 
   @ApiProperty({ maxLength: 64, example: '+1 415 555 0100', description: 'Any common spelling; stored as E.164' })
@@ -102,7 +103,7 @@ export class UpdateLeadDto extends LeadFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_NAME_CHARS)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 64 }) @IsOptional() @IsString() @MaxLength(64) phone?: string;

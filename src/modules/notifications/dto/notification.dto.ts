@@ -22,14 +22,15 @@ import { ExactlyOneOf } from '../../../core/http/exactly-one-of.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { CHANNELS, DELIVERY_STATUSES, PRIORITIES, type Channel, type DeliveryStatus, type Priority } from '../notification-types.js';
 import { REGISTERED_TYPES } from './channel-settings.dto.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export class NotificationActionDto {
-  @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) label: string;
+  @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) @NotBlank() label: string;
   @ApiProperty({ format: 'uri' }) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2048) url: string;
 }
 
 export class NotificationAttachmentDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() name: string;
   @ApiProperty({ format: 'uri' }) @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(2048) url: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) contentType?: string;
 }
@@ -119,8 +120,8 @@ export class SendNotificationDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'Every user with this role' }) @IsOptional() @IsIn(ROLES) role?: Role;
 
   @ApiProperty({ type: String, enum: REGISTERED_TYPES }) @IsIn(REGISTERED_TYPES) type: string;
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title: string;
-  @ApiProperty({ maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) body: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() title: string;
+  @ApiProperty({ maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) @NotBlank() body: string;
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true, default: ['in_app'] })

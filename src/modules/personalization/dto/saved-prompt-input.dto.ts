@@ -2,18 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsMongoId, IsOptional, IsString } from 'class-validator';
 import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PROMPT_TAG_MAX, PROMPT_TAGS_MAX, PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, SAVED_PROMPTS_HARD_MAX } from '../personalization-fields.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export class SavedPromptInputDto {
   @ApiProperty({ maxLength: PROMPT_TITLE_MAX, example: 'Weekly summary' })
   @IsString()
   @MinLength(1)
   @MaxLength(PROMPT_TITLE_MAX)
+  @NotBlank()
   title: string;
 
   @ApiProperty({ maxLength: PROMPT_TEXT_MAX, example: 'Summarize this week’s notes as five bullet points.' })
   @IsString()
   @MinLength(1)
   @MaxLength(PROMPT_TEXT_MAX)
+  @NotBlank()
   prompt: string;
 
   @ApiPropertyOptional({ type: String, isArray: true, maxItems: PROMPT_TAGS_MAX })
@@ -29,8 +32,20 @@ export class SavedPromptInputDto {
 
 /** Only the fields given change. */
 export class UpdateSavedPromptDto {
-  @ApiPropertyOptional({ maxLength: PROMPT_TITLE_MAX }) @IsOptional() @IsString() @MinLength(1) @MaxLength(PROMPT_TITLE_MAX) title?: string;
-  @ApiPropertyOptional({ maxLength: PROMPT_TEXT_MAX }) @IsOptional() @IsString() @MinLength(1) @MaxLength(PROMPT_TEXT_MAX) prompt?: string;
+  @ApiPropertyOptional({ maxLength: PROMPT_TITLE_MAX })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PROMPT_TITLE_MAX)
+  @NotBlank()
+  title?: string;
+  @ApiPropertyOptional({ maxLength: PROMPT_TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PROMPT_TEXT_MAX)
+  @NotBlank()
+  prompt?: string;
 
   @ApiPropertyOptional({ type: String, isArray: true, maxItems: PROMPT_TAGS_MAX })
   @IsOptional()

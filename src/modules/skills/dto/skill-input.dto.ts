@@ -28,6 +28,7 @@ import {
   type ResourceType,
   type SkillStatus,
 } from '../schemas/skill.schema.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 /** Categories, subcategories and slugs are lower-case words joined by hyphens, so they sit in a path as they are. */
 export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -46,7 +47,7 @@ const Labels = (max: number, description: string) =>
   );
 
 export class LearningResourceDto {
-  @ApiProperty({ maxLength: LIMITS.resourceTitle }) @IsString() @MinLength(1) @MaxLength(LIMITS.resourceTitle) title: string;
+  @ApiProperty({ maxLength: LIMITS.resourceTitle }) @IsString() @MinLength(1) @MaxLength(LIMITS.resourceTitle) @NotBlank() title: string;
   @ApiProperty({ format: 'uri', example: 'https://docs.python.org/3/tutorial/' }) @HttpsUrl() url: string;
   @ApiProperty({ enum: RESOURCE_TYPES }) @IsIn(RESOURCE_TYPES) type: ResourceType;
 }

@@ -15,18 +15,21 @@ import {
   type SuggestionCategory,
   type VoteChoice,
 } from '../suggestion-fields.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export class CreateSuggestionDto {
   @ApiProperty({ minLength: 5, maxLength: MAX_TITLE_LENGTH, example: 'Export a conversation as PDF' })
   @IsString()
   @MinLength(5)
   @MaxLength(MAX_TITLE_LENGTH)
+  @NotBlank()
   title: string;
 
   @ApiProperty({ minLength: 10, maxLength: MAX_DESCRIPTION_LENGTH })
   @IsString()
   @MinLength(10)
   @MaxLength(MAX_DESCRIPTION_LENGTH)
+  @NotBlank()
   description: string;
 
   @ApiProperty({ enum: SUGGESTION_CATEGORIES }) @IsIn(SUGGESTION_CATEGORIES) category: SuggestionCategory;
@@ -57,6 +60,7 @@ export class CommentDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_COMMENT_LENGTH)
+  @NotBlank()
   body: string;
 }
 

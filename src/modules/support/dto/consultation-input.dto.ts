@@ -32,6 +32,7 @@ import {
   type ProjectTimeline,
 } from '../consultation-fields.js';
 import { HttpsUrl } from '../../../core/net/index.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 const DAY_MS = 86_400_000;
 const latestBooking = () => new Date(Date.now() + MAX_BOOKING_DAYS * DAY_MS);
@@ -45,13 +46,13 @@ const FutureTime = () => (target: object, property: string) => {
 };
 
 export class CompanyDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() name: string;
   @ApiPropertyOptional({ enum: COMPANY_SIZES }) @IsOptional() @IsIn(COMPANY_SIZES) size?: CompanySize;
   @ApiPropertyOptional({ format: 'uri', example: 'https://example.com' }) @IsOptional() @HttpsUrl() website?: string;
 }
 
 export class ProjectDto {
-  @ApiProperty({ maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) summary: string;
+  @ApiProperty({ maxLength: 5000 }) @IsString() @MinLength(1) @MaxLength(5000) @NotBlank() summary: string;
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
   @IsOptional()
   @IsArray()

@@ -1,21 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
 import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { CONTACT_TOPICS, TRIAGE_ACTIONS, type ContactTopic, type TriageAction } from '../contact-fields.js';
 import { CONTACT_STATUSES, type ContactStatus } from '../contact-message.lifecycle.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from '../ticket-fields.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 // Trimmed before it is measured: a value of spaces alone is empty, which the document says as "has a non-space".
-const notBlank = { message: '$property must not be blank' };
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateContactMessageDto {
-  @ApiProperty({ maxLength: 200 }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) @Matches(/\S/, notBlank) name: string;
+  @ApiProperty({ maxLength: 200 }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() name: string;
   @ApiProperty({ format: 'email', maxLength: 254 }) @Transform(trimmed) @IsEmail() @MaxLength(254) email: string;
-  @ApiProperty({ maxLength: 200 }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) @Matches(/\S/, notBlank) subject: string;
-  @ApiProperty({ maxLength: 10_000 }) @IsString() @MinLength(1) @MaxLength(10_000) message: string;
+  @ApiProperty({ maxLength: 200 }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() subject: string;
+  @ApiProperty({ maxLength: 10_000 }) @IsString() @MinLength(1) @MaxLength(10_000) @NotBlank() message: string;
   @ApiPropertyOptional({ enum: CONTACT_TOPICS, default: 'general' }) @IsOptional() @IsIn(CONTACT_TOPICS) topic?: ContactTopic;
 }
 

@@ -11,6 +11,7 @@ import {
   type TicketPriority,
 } from '../ticket-fields.js';
 import { HttpsUrl } from '../../../core/net/index.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 const attachmentsDoc = {
   type: String,
@@ -27,6 +28,7 @@ export class CreateTicketDto {
   @IsString()
   @MinLength(3)
   @MaxLength(200)
+  @NotBlank()
   subject: string;
 
   @ApiProperty({ enum: TICKET_CATEGORIES }) @IsIn(TICKET_CATEGORIES) category: TicketCategory;
@@ -37,18 +39,19 @@ export class CreateTicketDto {
   @IsString()
   @MinLength(1)
   @MaxLength(10_000)
+  @NotBlank()
   message: string;
 
   @ApiPropertyOptional(attachmentsDoc) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ATTACHMENTS) @HttpsUrl(true) attachments?: string[];
 }
 
 export class ReplyDto {
-  @ApiProperty({ minLength: 1, maxLength: 10_000 }) @IsString() @MinLength(1) @MaxLength(10_000) body: string;
+  @ApiProperty({ minLength: 1, maxLength: 10_000 }) @IsString() @MinLength(1) @MaxLength(10_000) @NotBlank() body: string;
   @ApiPropertyOptional(attachmentsDoc) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ATTACHMENTS) @HttpsUrl(true) attachments?: string[];
 }
 
 export class NoteDto {
-  @ApiProperty({ minLength: 1, maxLength: 10_000 }) @IsString() @MinLength(1) @MaxLength(10_000) body: string;
+  @ApiProperty({ minLength: 1, maxLength: 10_000 }) @IsString() @MinLength(1) @MaxLength(10_000) @NotBlank() body: string;
 }
 
 export class AssignTicketDto {

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsMongoId, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsMongoId, IsOptional, IsString } from 'class-validator';
 import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { TEAM_ROLES, type TeamRole } from '../tenant-roles.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export class CreateTeamDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Outbound sales' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) description?: string;
 }
@@ -19,7 +20,7 @@ export class UpdateTeamDto {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name?: string;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) description?: string;
 }

@@ -5,6 +5,7 @@ import { MaxLength, MinLength } from '../../../core/http/text-length.validators.
 import { IsPublicHttpsUrl } from '../../../core/net/index.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { MAX_SLUG_LENGTH, MIN_SLUG_LENGTH, SLUG_PATTERN } from '../slug.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 const TIMEZONE = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -44,7 +45,7 @@ export class CreateTenantDto {
   @MinLength(1)
   @MaxLength(120)
   // The name is stored trimmed, and a tenant needs one: spaces alone would be stored as nothing.
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
 
   @ApiPropertyOptional({
@@ -73,7 +74,7 @@ export class UpdateTenantDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name?: string;
 
   @ApiPropertyOptional({ minLength: MIN_SLUG_LENGTH, maxLength: MAX_SLUG_LENGTH, pattern: SLUG_PATTERN.source })

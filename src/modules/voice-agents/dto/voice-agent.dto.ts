@@ -4,6 +4,7 @@ import { MaxLength, MinLength } from '../../../core/http/text-length.validators.
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { AGENT_STATUSES, type AgentStatus } from '../voice-agent.lifecycle.js';
 import { MAX_FIRST_MESSAGE, MAX_INSTRUCTIONS, VOICE_REF_PATTERN } from '../voice-agents.constants.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 const VOICE_REF_SOURCE = VOICE_REF_PATTERN.source;
 
@@ -40,7 +41,7 @@ export class CreateVoiceAgentDto extends AgentPromptsInput {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
   @ApiPropertyOptional({
     pattern: VOICE_REF_SOURCE,
@@ -62,7 +63,7 @@ export class UpdateVoiceAgentDto extends AgentPromptsInput {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name?: string;
   @ApiPropertyOptional({ pattern: VOICE_REF_SOURCE, maxLength: 64 })
   @IsOptional()

@@ -4,6 +4,7 @@ import { MaxLength, MinLength } from '../../../core/http/text-length.validators.
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { HttpsUrl, MAX_URL_LENGTH } from '../../../core/net/index.js';
 import { LANGUAGE_PATTERN, VOICE_GENDERS, VOICE_PROVIDERS, type VoiceGender, type VoiceProvider } from '../voice-agents.constants.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 const LANGUAGE_SOURCE = LANGUAGE_PATTERN.source;
 
@@ -35,13 +36,13 @@ export class CreateTenantVoiceDto {
   @IsString()
   @MinLength(1)
   @MaxLength(128)
-  @Matches(/\S/, { message: 'providerVoiceId must not be blank' })
+  @NotBlank()
   providerVoiceId: string;
   @ApiProperty({ minLength: 1, maxLength: 100, pattern: '\\S', example: 'Our brand voice' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
   @ApiPropertyOptional({ pattern: LANGUAGE_SOURCE, maxLength: 35, example: 'en-US' })
   @IsOptional()
@@ -63,7 +64,7 @@ export class UpdateTenantVoiceDto {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name?: string;
   @ApiPropertyOptional({ pattern: LANGUAGE_SOURCE, maxLength: 35 })
   @IsOptional()

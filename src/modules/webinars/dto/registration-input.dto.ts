@@ -4,13 +4,14 @@ import { IsEmail, IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, Min } from 
 import { MaxLength, MinLength } from '../../../core/http/text-length.validators.js';
 import { PageQueryDto } from '../../../core/http/pagination.js';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.lifecycle.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RegisterForWebinarDto {
   @ApiProperty({ description: 'The webinar to register for' }) @IsMongoId() webinarId: string;
   @ApiProperty({ format: 'email', maxLength: 254 }) @Transform(trimmed) @IsEmail() @MaxLength(254) email: string;
-  @ApiProperty({ maxLength: 200 }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ maxLength: 200 }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() name: string;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) company?: string;
 }
 

@@ -6,9 +6,10 @@ import { PageQueryDto } from '../../../core/http/pagination.js';
 import { MAX_HOSTS } from '../schemas/webinar.schema.js';
 import { WEBINAR_STATUSES, type WebinarStatus } from '../webinar.lifecycle.js';
 import { HttpsUrl } from '../../../core/net/index.js';
+import { NotBlank } from '../../../core/http/not-blank.validator.js';
 
 export class WebinarHostDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() name: string;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) title?: string;
 }
 
@@ -18,7 +19,7 @@ export class WebinarMeetingDto {
 }
 
 export class CreateWebinarDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) @NotBlank() title: string;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional({ type: [WebinarHostDto], maxItems: MAX_HOSTS })
   @IsOptional()
