@@ -1,4 +1,4 @@
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { IntSetting, readConfigSection } from './config-section.js';
 
@@ -8,12 +8,22 @@ class ExampleConfig {
 
   @IsIn(['a', 'b'])
   EXAMPLE_MODE = 'a';
+
+  /** Optional, with no default: known from its rules alone. */
+  @IsOptional()
+  @IsString()
+  EXAMPLE_KEY?: string;
 }
 
 describe('module configuration sections', () => {
   it('keeps defaults, converts integers and reads only its own variables', () => {
     expect(readConfigSection(ExampleConfig, { EXAMPLE_LIMIT: '42', OTHER: 'x' })).toEqual({ EXAMPLE_LIMIT: 42, EXAMPLE_MODE: 'a' });
     expect(readConfigSection(ExampleConfig, {})).toEqual({ EXAMPLE_LIMIT: 10, EXAMPLE_MODE: 'a' });
+  });
+
+  it('reads an optional variable that has no default', () => {
+    expect(readConfigSection(ExampleConfig, { EXAMPLE_KEY: 'set' })).toMatchObject({ EXAMPLE_KEY: 'set' });
+    expect(readConfigSection(ExampleConfig, {}).EXAMPLE_KEY).toBeUndefined();
   });
 
   it('stops with one line naming the variable', () => {

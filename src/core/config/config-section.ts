@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsInt, Max, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsInt, Max, Min, validateSync } from 'class-validator';
 import { EnvironmentError } from './environment.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -25,8 +25,18 @@ export function readConfigSection<T extends object>(section: Section<T>, raw: Re
     throw new EnvironmentError(`Invalid environment: ${first.property} ${reason.replace(new RegExp(`^${first.property} `), '')}`);
   }
   // Only the section's own keys: the rest of the environment is not this module's business.
-  const own = new section();
-  return Object.fromEntries(Object.keys(own).map((key) => [key, (values as Record<string, unknown>)[key]])) as T;
+  return Object.fromEntries([...keysOf(section)].map((key) => [key, (values as Record<string, unknown>)[key]])) as T;
+}
+
+/**
+ * The variables a section declares: those with a default, and those with only rules. An optional variable
+ * without a default (`VAPI_API_KEY?: string`) is no own key of an instance, as class fields are not defined
+ * here (useDefineForClassFields off, which the decorators need): its rules still name it.
+ */
+function keysOf<T extends object>(section: Section<T>): Set<string> {
+  const keys = new Set(Object.keys(new section()));
+  for (const rule of getMetadataStorage().getTargetValidationMetadatas(section, '', true, false)) keys.add(rule.propertyName);
+  return keys;
 }
 
 /** A provider of a module's configuration section, injectable by its class. */
