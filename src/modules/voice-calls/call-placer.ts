@@ -156,7 +156,7 @@ export class CallPlacer implements OnModuleInit {
     };
     try {
       const placed = await this.provider.placeCall(request);
-      // Messages may beat this write; they find the call by our id in the metadata meanwhile.
+      // Messages may beat this write; they find the call by our id in the assistant's metadata meanwhile.
       await this.calls.updateOne(
         { _id: call._id, tenantId: call.tenantId, vapiCallId: null },
         { $set: { vapiCallId: placed.providerCallId } },

@@ -3,10 +3,13 @@ import type { CallEnding } from './call-progress.js';
 import { MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_VAPI_DATA_CHARS, type Speaker, type TranscriptSegment } from './schemas/voice-call.schema.js';
 import type { CallStatus, FinalCallStatus } from './voice-calls.events.js';
 
-/** A server message as Vapi posts it: `{ message: { type, call: { id, metadata }, ... } }`. */
+/**
+ * A server message as Vapi posts it: `{ message: { type, call, ... } }`. The call carries the transient assistant it
+ * was placed with, and so the metadata we gave it.
+ */
 export interface VapiServerMessage {
   type: string;
-  call?: { id?: unknown; metadata?: { callId?: unknown } };
+  call?: { id?: unknown; assistant?: { metadata?: { callId?: unknown } } };
   [field: string]: unknown;
 }
 
@@ -29,7 +32,7 @@ const date = (value: unknown): Date | undefined => {
 
 export const vapiCallIdOf = (message: VapiServerMessage): string | undefined => text(message.call?.id, 100);
 export const ourCallIdOf = (message: VapiServerMessage): string | undefined => {
-  const id = message.call?.metadata?.callId;
+  const id = message.call?.assistant?.metadata?.callId;
   return typeof id === 'string' && /^[0-9a-f]{24}$/i.test(id) ? id : undefined;
 };
 

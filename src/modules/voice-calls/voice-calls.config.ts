@@ -24,7 +24,7 @@ export class VoiceCallsConfig {
   @Matches(/^https:\/\/[^\s]+$/, { message: 'must be an https URL' })
   VAPI_SERVER_URL?: string;
 
-  /** The secret Vapi sends in x-vapi-secret with every server message (the assistant's server.secret). */
+  /** The secret Vapi sends in x-vapi-secret with every server message: the vendor adapter gives it as a header of the assistant's server. */
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
   VAPI_WEBHOOK_SECRET: string = DEV_VAPI_WEBHOOK_SECRET;

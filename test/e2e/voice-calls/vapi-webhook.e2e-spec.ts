@@ -132,7 +132,7 @@ describe('Vapi server messages drive a call to its end', () => {
       { _id: new Types.ObjectId(late), tenantId: new Types.ObjectId(tenantId) },
       { $set: { vapiCallId: 'late-report-call', endedReason: 'timed-out' } },
     );
-    report.message.call = { ...report.message.call, id: 'late-report-call', metadata: { callId: late } };
+    report.message.call = { ...report.message.call, id: 'late-report-call', assistant: { metadata: { callId: late } } };
     report.message.timestamp = Date.now();
     const response = await postVapi(t, JSON.stringify(report));
     expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -163,7 +163,9 @@ describe('Vapi server messages drive a call to its end', () => {
 
   it('a message without the secret, or with a wrong one, is 401 and nothing is stored', async () => {
     const callId = await insertCall(t.app, { tenantId });
-    const body = JSON.stringify({ message: { type: 'status-update', status: 'ringing', call: { id: 'forged', metadata: { callId } } } });
+    const body = JSON.stringify({
+      message: { type: 'status-update', status: 'ringing', call: { id: 'forged', assistant: { metadata: { callId } } } },
+    });
     const count = await vapiMessageModel(t.app).countDocuments({});
     for (const secret of [null, 'wrong-secret', 'vapi_atrium_dev_only_change_mE']) {
       const response = await postVapi(t, body, secret);

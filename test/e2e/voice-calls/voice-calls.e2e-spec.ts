@@ -2,43 +2,16 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, type TestUser } from '../../support/auth.js';
-import { callSlotModel, insertCall, isFinal, voiceCallModel, voiceTenant, waitForCall } from '../../support/factories/voice-calls.js';
-
-let phoneSeq = 0;
-/**
- * A number no other test uses. The simulator decides a call's outcome by the last digit (7 no answer, 8 busy,
- * 9 failed, else completed after 45 s + 20 s per digit): 3 completes after 105 s, two billed minutes.
- */
-const uniquePhone = (lastDigit = 3) =>
-  `+4930${String(200_000 + Math.floor(Math.random() * 600_000) + 1000 * (phoneSeq++ % 100)).slice(0, 6)}${lastDigit}`;
-
-/** A voice, a number and an active agent of the tenant, made through the voice-agents routes. */
-async function readyAgent(t: TestApp, owner: TestUser, tenantId: string): Promise<string> {
-  const base = `/api/tenants/${tenantId}`;
-  const voice = await t
-    .http()
-    .post(`${base}/voices`)
-    .set(bearer(owner))
-    .send({ provider: '11labs', providerVoiceId: `v-${phoneSeq++}`, name: 'Ada voice', language: 'en' });
-  expect(voice.status, JSON.stringify(voice.body)).toBe(201);
-  const number = await t.http().post(`${base}/phone-numbers`).set(bearer(owner)).send({ number: uniquePhone(), provider: 'vapi' });
-  expect(number.status, JSON.stringify(number.body)).toBe(201);
-  const agent = await t
-    .http()
-    .post(`${base}/voice-agents`)
-    .set(bearer(owner))
-    .send({ name: 'Renewals caller', voiceId: voice.body.id, defaultNumberId: number.body.id });
-  expect(agent.status, JSON.stringify(agent.body)).toBe(201);
-  const active = await t.http().post(`${base}/voice-agents/${agent.body.id}/activate`).set(bearer(owner)).send({});
-  expect(active.status, JSON.stringify(active.body)).toBe(200);
-  return agent.body.id as string;
-}
-
-async function lead(t: TestApp, owner: TestUser, tenantId: string, name = 'Grace'): Promise<string> {
-  const response = await t.http().post(`/api/tenants/${tenantId}/leads`).set(bearer(owner)).send({ name, phone: uniquePhone() });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id as string;
-}
+import {
+  callSlotModel,
+  insertCall,
+  isFinal,
+  readyAgent,
+  voiceCallModel,
+  voiceLead as lead,
+  voiceTenant,
+  waitForCall,
+} from '../../support/factories/voice-calls.js';
 
 const place = (t: TestApp, user: TestUser, tenantId: string, body: { agentId: string; leadId: string }) =>
   t.http().post(`/api/tenants/${tenantId}/voice-calls`).set(bearer(user)).send(body);

@@ -59,7 +59,7 @@ export class EmbeddedVoiceProvider implements VoiceProvider {
       type: 'outboundPhoneCall',
       customer: { number: request.customer.number },
       phoneNumber: { number: request.phoneNumber.e164 },
-      metadata: { callId: request.callId, tenantId: request.tenantId },
+      assistant: { name: request.assistant.name, metadata: { callId: request.callId, tenantId: request.tenantId } },
     };
     const startedAt = new Date();
     await this.send({ type: 'status-update', status: 'ringing', call });

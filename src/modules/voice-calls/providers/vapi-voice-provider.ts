@@ -1,53 +1,75 @@
+import { VapiClient, VapiError, VapiTimeoutError, type Vapi } from '@vapi-ai/server-sdk';
+import { clip } from '../../../core/text-length.js';
 import type { OutboundCallRequest, PlacedProviderCall, VoiceProvider } from './voice-provider.port.js';
 import { VoiceProviderError } from './voice-provider.port.js';
 
-const TIMEOUT_MS = 15_000;
+const TIMEOUT_SECONDS = 15;
+
+/** The header our webhook checks (`x-vapi-secret`), sent by Vapi with every server message of the call. */
+const SECRET_HEADER = 'x-vapi-secret';
 
 /**
- * Vapi's REST API: POST /call with a transient assistant built from the agent (its prompts and voice), the
- * tenant's number (Vapi's phoneNumberId when known, else the number itself) and the customer. Our call id travels
- * in metadata, so the server messages of the call can be matched even before Vapi's id is stored.
+ * Vapi through its official server SDK: `POST /call` with a transient assistant built from the agent (its prompt
+ * and voice), the tenant's number by Vapi's phoneNumberId, and the customer. Our call id travels in the assistant's
+ * metadata, which Vapi echoes in every server message (`call.assistant.metadata`), so messages find the call even
+ * before Vapi's id is stored.
  */
 export class VapiVoiceProvider implements VoiceProvider {
   readonly name = 'vapi';
+  private readonly client: VapiClient;
 
   constructor(
-    private readonly apiKey: string,
-    private readonly baseUrl: string,
+    apiKey: string,
+    baseUrl: string,
     private readonly serverUrl: string | undefined,
     private readonly serverSecret: string,
-  ) {}
+  ) {
+    // No retries: placing a call is not idempotent, and a retry after a timeout could dial the customer twice.
+    this.client = new VapiClient({ token: apiKey, baseUrl: baseUrl.replace(/\/$/, ''), maxRetries: 0, timeoutInSeconds: TIMEOUT_SECONDS });
+  }
 
-  async placeCall(request: OutboundCallRequest): Promise<PlacedProviderCall> {
-    const body = {
-      ...(request.phoneNumber.providerNumberId
-        ? { phoneNumberId: request.phoneNumber.providerNumberId }
-        : { phoneNumber: { twilioPhoneNumber: request.phoneNumber.e164 } }),
+  /** The request body, typed by the SDK: a field Vapi does not know fails the build, not the call. */
+  request(request: OutboundCallRequest): Vapi.CreateCallDto {
+    const numberId = request.phoneNumber.providerNumberId;
+    // Dialling out needs a number imported into Vapi; a bare number would need the carrier's credentials too.
+    if (!numberId) throw new VoiceProviderError(`the number ${request.phoneNumber.e164} has no Vapi phone number id`);
+    return {
+      phoneNumberId: numberId,
       customer: { number: request.customer.number, ...(request.customer.name ? { name: request.customer.name } : {}) },
       assistant: {
-        name: request.assistant.name.slice(0, 40),
+        // Vapi keeps assistant names to 40 characters: 39 and the ellipsis.
+        name: clip(request.assistant.name, 39),
         ...(request.assistant.firstMessage ? { firstMessage: request.assistant.firstMessage } : {}),
         model: { provider: 'openai', model: 'gpt-4o-mini', messages: [{ role: 'system', content: request.assistant.systemPrompt }] },
-        voice: { provider: request.assistant.voice.provider, voiceId: request.assistant.voice.voiceId },
-        ...(this.serverUrl ? { server: { url: this.serverUrl, secret: this.serverSecret } } : {}),
+        // Voice providers are those of our catalogue, each one Vapi speaks through under the same name.
+        voice: { provider: request.assistant.voice.provider, voiceId: request.assistant.voice.voiceId } as Vapi.CreateAssistantDtoVoice,
+        ...(this.serverUrl ? { server: { url: this.serverUrl, headers: { [SECRET_HEADER]: this.serverSecret } } } : {}),
         serverMessages: ['status-update', 'transcript', 'end-of-call-report'],
+        metadata: { callId: request.callId, tenantId: request.tenantId },
       },
-      metadata: { callId: request.callId, tenantId: request.tenantId },
     };
-    let response: Response;
-    try {
-      response = await fetch(`${this.baseUrl.replace(/\/$/, '')}/call`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new VoiceProviderError(`Vapi unreachable: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const answer = (await response.json().catch(() => ({}))) as { id?: unknown; message?: unknown };
-    if (!response.ok || typeof answer.id !== 'string')
-      throw new VoiceProviderError(`Vapi refused the call (${response.status}): ${String(answer.message ?? 'no id').slice(0, 200)}`);
-    return { providerCallId: answer.id };
   }
+
+  async placeCall(request: OutboundCallRequest): Promise<PlacedProviderCall> {
+    const body = this.request(request);
+    let answer: Vapi.CreateCallsResponse;
+    try {
+      answer = await this.client.calls.create(body);
+    } catch (error) {
+      throw providerError(error);
+    }
+    const id = (answer as Partial<Vapi.Call>).id;
+    if (typeof id !== 'string' || id.length === 0) throw new VoiceProviderError('Vapi answered without a call id');
+    return { providerCallId: id };
+  }
+}
+
+function providerError(error: unknown): VoiceProviderError {
+  if (error instanceof VapiTimeoutError) return new VoiceProviderError(`Vapi did not answer within ${TIMEOUT_SECONDS} s`);
+  if (error instanceof VapiError && error.statusCode !== undefined) {
+    const message = (error.body as { message?: unknown } | undefined)?.message;
+    const reason = Array.isArray(message) ? message.join('; ') : String(message ?? 'no reason given');
+    return new VoiceProviderError(`Vapi refused the call (${error.statusCode}): ${clip(reason, 200)}`);
+  }
+  return new VoiceProviderError(`Vapi unreachable: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -1,6 +1,6 @@
 /** What the provider needs to place one outbound call. */
 export interface OutboundCallRequest {
-  /** Our call id; sent as metadata so every server message names it too. */
+  /** Our call id; sent as the assistant's metadata, so every server message names it too. */
   callId: string;
   tenantId: string;
   customer: { number: string; name?: string };
