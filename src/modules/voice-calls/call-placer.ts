@@ -146,7 +146,7 @@ export class CallPlacer implements OnModuleInit {
       callId: call._id.toString(),
       tenantId: call.tenantId.toString(),
       customer: { number: call.toNumber!, name: leadName },
-      phoneNumber: { e164: agent.number.e164, providerNumberId: agent.number.providerNumberId },
+      phoneNumber: { e164: agent.number.e164, provider: agent.number.provider, providerNumberId: agent.number.providerNumberId },
       assistant: {
         name: agent.name,
         firstMessage: agent.prompts.firstMessage,

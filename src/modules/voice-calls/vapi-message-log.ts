@@ -4,7 +4,7 @@ import type { Model, Types } from 'mongoose';
 import { isDuplicateKey } from '../../core/database/duplicate-key.js';
 import { onModel, traceDriverCall } from '../../core/database/operation-tracing.js';
 import { VapiMessage, type VapiMessageOutcome } from './schemas/vapi-message.schema.js';
-import { vapiCallIdOf, type VapiServerMessage } from './vapi-messages.js';
+import { vapiCallIdOf, withoutSecrets, type VapiServerMessage } from './vapi-messages.js';
 
 /** Bodies up to this many bytes are kept whole; a larger one keeps its type only. */
 const KEPT_BODY_BYTES = 16_000;
@@ -30,7 +30,7 @@ export class VapiMessageLog {
       vapiCallId: vapiCallIdOf(message),
       outcome: 'received' satisfies VapiMessageOutcome,
       deliveries: 1,
-      body: rawBytes <= KEPT_BODY_BYTES ? message : { type: message.type, truncated: true },
+      body: rawBytes <= KEPT_BODY_BYTES ? withoutSecrets(message) : { type: message.type, truncated: true },
       createdAt: now,
       updatedAt: now,
       __v: 0,

@@ -9,8 +9,15 @@ import type { CallStatus, FinalCallStatus } from './voice-calls.events.js';
  */
 export interface VapiServerMessage {
   type: string;
-  call?: { id?: unknown; assistant?: { metadata?: { callId?: unknown } } };
+  call?: { id?: unknown; assistant?: VapiAssistantEcho };
+  /** The assistant of the call, on the message itself too in Vapi's status, transcript and report messages. */
+  assistant?: VapiAssistantEcho;
   [field: string]: unknown;
+}
+
+interface VapiAssistantEcho {
+  metadata?: { callId?: unknown };
+  server?: { headers?: unknown };
 }
 
 /** The message inside a body, or null when the body is not a Vapi server message. */
@@ -32,9 +39,23 @@ const date = (value: unknown): Date | undefined => {
 
 export const vapiCallIdOf = (message: VapiServerMessage): string | undefined => text(message.call?.id, 100);
 export const ourCallIdOf = (message: VapiServerMessage): string | undefined => {
-  const id = message.call?.assistant?.metadata?.callId;
+  const id = message.call?.assistant?.metadata?.callId ?? message.assistant?.metadata?.callId;
   return typeof id === 'string' && /^[0-9a-f]{24}$/i.test(id) ? id : undefined;
 };
+
+/**
+ * The message as it may be kept: Vapi echoes the assistant the call was created with, and with it the secret header
+ * we gave its server, which must not sit in the message log and its backups.
+ */
+export function withoutSecrets(message: VapiServerMessage): VapiServerMessage {
+  const scrub = (assistant: VapiAssistantEcho | undefined) =>
+    assistant?.server?.headers === undefined ? assistant : { ...assistant, server: { ...assistant.server, headers: '[removed]' } };
+  return {
+    ...message,
+    ...(message.assistant ? { assistant: scrub(message.assistant) } : {}),
+    ...(message.call?.assistant ? { call: { ...message.call, assistant: scrub(message.call.assistant) } } : {}),
+  };
+}
 
 /** Vapi's live statuses in ours; `ended` is left to the end-of-call report, which carries the outcome. */
 export function liveStatusOf(status: unknown): CallStatus | undefined {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sameSecret, signVapiBody, validVapiSignature } from './vapi-signature.js';
 
@@ -33,5 +34,17 @@ describe('Vapi message authentication', () => {
     expect(check({ secret: 'another-secret-0123456789' })).toBe(false);
     expect(check({ signature: 'zz' })).toBe(false);
     expect(check({ timestamp: undefined })).toBe(false);
+  });
+
+  it('takes a timestamp in milliseconds as signed, with the same tolerance', () => {
+    const secret = 'hmac-secret-0123456789';
+    const body = '{"message":{"type":"transcript"}}';
+    const now = 1_800_000_000_000;
+    const signed = (timestamp: string) => createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+    const check = (timestamp: string, at = now) =>
+      validVapiSignature({ secret, body, timestamp, signature: signed(timestamp), toleranceSeconds: 300, now: at });
+    expect(check(String(now - 5_000))).toBe(true);
+    expect(check(String(now), now + 301_000)).toBe(false);
+    expect(check(`${now}0`)).toBe(false);
   });
 });

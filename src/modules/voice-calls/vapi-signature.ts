@@ -23,10 +23,14 @@ export interface SignatureInput {
   now?: number;
 }
 
-/** Whether a signed message is authentic and fresh: the HMAC matches and the timestamp is within the tolerance. */
+/**
+ * Whether a signed message is authentic and fresh: the HMAC matches and the timestamp is within the tolerance. The
+ * timestamp is signed as sent, in Unix seconds or, 13 digits long, milliseconds: a signing plan may use either.
+ */
 export function validVapiSignature({ secret, body, timestamp, signature, toleranceSeconds, now = Date.now() }: SignatureInput): boolean {
-  if (!timestamp || !/^\d{1,12}$/.test(timestamp) || !signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
-  if (Math.abs(now / 1000 - Number(timestamp)) > toleranceSeconds) return false;
+  if (!timestamp || !/^\d{1,13}$/.test(timestamp) || !signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
+  const seconds = timestamp.length === 13 ? Number(timestamp) / 1000 : Number(timestamp);
+  if (Math.abs(now / 1000 - seconds) > toleranceSeconds) return false;
   const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest();
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
 }

@@ -29,6 +29,14 @@ export class VoiceCallsConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   VAPI_WEBHOOK_SECRET: string = DEV_VAPI_WEBHOOK_SECRET;
 
+  /**
+   * The Vapi credential the assistant's server uses: with VAPI_WEBHOOK_HMAC, a custom credential whose HMAC plan
+   * signs with that secret (SHA-256, hex, `{timestamp}.{body}`, headers x-vapi-signature and x-vapi-timestamp).
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'must be a Vapi credential id' })
+  VAPI_SERVER_CREDENTIAL_ID?: string;
+
   /** Optional HMAC secret: when set, messages must also carry x-vapi-signature over timestamp + body. */
   @IsOptional()
   @IsString()
@@ -55,6 +63,11 @@ export const voiceCallsConfigProvider = {
     const config = Object.assign(new VoiceCallsConfig(), readConfigSection(VoiceCallsConfig));
     if (process.env.NODE_ENV === 'production' && config.VAPI_WEBHOOK_SECRET === DEV_VAPI_WEBHOOK_SECRET)
       throw new EnvironmentError('Invalid environment: VAPI_WEBHOOK_SECRET must be set in production (the default is published)');
+    // Vapi signs server messages only through a credential's HMAC plan: without one, every message would be refused.
+    if (config.VAPI_API_KEY && config.VAPI_WEBHOOK_HMAC && !config.VAPI_SERVER_CREDENTIAL_ID)
+      throw new EnvironmentError(
+        'Invalid environment: VAPI_WEBHOOK_HMAC with VAPI_API_KEY needs VAPI_SERVER_CREDENTIAL_ID (the Vapi credential that signs with it)',
+      );
     return config;
   },
 };

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, type TestUser } from '../../support/auth.js';
 import { FakeVapi, type FakeVapiRequest } from '../../support/fake-vapi.js';
-import { isFinal, readyAgent, voiceCallModel, voiceLead, voiceTenant, waitForCall } from '../../support/factories/voice-calls.js';
+import {
+  isFinal,
+  readyAgent,
+  VAPI_TEST_SECRET as SECRET_IN_USE,
+  vapiMessageModel,
+  voiceCallModel,
+  voiceLead,
+  voiceTenant,
+  waitForCall,
+} from '../../support/factories/voice-calls.js';
 
 const SERVER_URL = 'https://atrium.example.com/api/voice/webhooks/vapi';
 const VAPI_ENV = ['VAPI_API_KEY', 'VAPI_BASE_URL', 'VAPI_SERVER_URL'] as const;
@@ -68,6 +77,11 @@ describe('voice calls through the Vapi adapter', () => {
       .findOne({ _id: new Types.ObjectId(callId), tenantId: new Types.ObjectId(tenantId) })
       .lean();
     expect(stored?.vapiCallId).toBe(vapiCallId);
+    // Messages may beat the write of Vapi's id: without it they still find the call, by the assistant's metadata.
+    await voiceCallModel(t.app).updateOne(
+      { _id: new Types.ObjectId(callId), tenantId: new Types.ObjectId(tenantId) },
+      { $unset: { vapiCallId: 1 } },
+    );
 
     const startedAt = new Date();
     for (const message of [
@@ -109,6 +123,11 @@ describe('voice calls through the Vapi adapter', () => {
       expect.objectContaining({ speaker: 'customer', text: 'Hi, go ahead.' }),
     ]);
     expect(call.costMinor).toBe(21);
+
+    // Vapi echoes the assistant, and with it the secret header of its server: the message log keeps neither.
+    const logged = await vapiMessageModel(t.app).find({ vapiCallId }).lean();
+    expect(logged.length).toBeGreaterThan(0);
+    for (const row of logged) expect(JSON.stringify(row.body)).not.toContain(SECRET_IN_USE);
   });
 
   it('fails the call with 502 naming the reason when the number was never imported into Vapi, and calls nobody', async () => {

@@ -13,7 +13,7 @@ import {
   SendNotificationDto,
 } from '../../../src/modules/notifications/dto/notification.dto.js';
 import { SavedPromptInputDto, UpdateSavedPromptDto } from '../../../src/modules/personalization/dto/saved-prompt-input.dto.js';
-import { LearningResourceDto } from '../../../src/modules/skills/dto/skill-input.dto.js';
+import { CreateSkillDto, LearningResourceDto, UpdateSkillDto } from '../../../src/modules/skills/dto/skill-input.dto.js';
 import { CommentDto, CreateSuggestionDto } from '../../../src/modules/suggestions/dto/suggestion-input.dto.js';
 import { CompanyDto, ProjectDto } from '../../../src/modules/support/dto/consultation-input.dto.js';
 import { CreateContactMessageDto } from '../../../src/modules/support/dto/contact.dto.js';
@@ -46,6 +46,8 @@ const FIELDS: [Dto, string[]][] = [
   [SavedPromptInputDto, ['title', 'prompt']],
   [UpdateSavedPromptDto, ['title', 'prompt']],
   [LearningResourceDto, ['title']],
+  [CreateSkillDto, ['name']],
+  [UpdateSkillDto, ['name']],
   [CreateSuggestionDto, ['title', 'description']],
   [CommentDto, ['body']],
   [CompanyDto, ['name']],
@@ -74,16 +76,17 @@ const FIELDS: [Dto, string[]][] = [
 // Long enough for every minimum length above (a description of 10, a title of 5), so only blankness is judged.
 const BLANK = ' '.repeat(12);
 
-const constraintsOn = (dto: Dto, field: string, value: string) =>
+/** The messages about `field` when it holds `value`. */
+const messagesOn = (dto: Dto, field: string, value: string) =>
   validateSync(plainToInstance(dto, { [field]: value }), { forbidUnknownValues: false })
     .filter((error) => error.property === field)
-    .flatMap((error) => Object.keys(error.constraints ?? {}));
+    .flatMap((error) => Object.values(error.constraints ?? {}));
 
 describe('text people read is never blank', () => {
   it.each(FIELDS.map(([dto, fields]) => [dto.name, dto, fields] as const))('%s', (_name, dto, fields) => {
     for (const field of fields) {
-      expect(constraintsOn(dto, field, BLANK), field).toContain('matches');
-      expect(constraintsOn(dto, field, 'Plain words that fit'), field).not.toContain('matches');
+      expect(messagesOn(dto, field, BLANK), field).toContain(`${field} must not be blank`);
+      expect(messagesOn(dto, field, 'Plain words that fit'), field).not.toContain(`${field} must not be blank`);
     }
   });
 });

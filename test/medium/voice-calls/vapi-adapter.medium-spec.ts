@@ -11,7 +11,7 @@ const request = (overrides: Partial<OutboundCallRequest> = {}): OutboundCallRequ
   callId: '65f0c0ffee0000000000abcd',
   tenantId: '65f0c0ffee0000000000dcba',
   customer: { number: '+4930123456', name: 'Grace' },
-  phoneNumber: { e164: '+4930999999', providerNumberId: 'pn_123' },
+  phoneNumber: { e164: '+4930999999', provider: 'vapi', providerNumberId: 'pn_123' },
   assistant: {
     name: 'A renewals caller with a name longer than Vapi keeps',
     firstMessage: 'Hello, this is Northwind.',
@@ -38,7 +38,7 @@ describe('the Vapi adapter against a local Vapi', () => {
   beforeAll(async () => {
     baseUrl = await vapi.start();
     // A trailing slash on the base URL is forgiven.
-    provider = new VapiVoiceProvider('vapi-private-key', `${baseUrl}/`, SERVER_URL, SECRET);
+    provider = new VapiVoiceProvider('vapi-private-key', `${baseUrl}/`, { url: SERVER_URL, secret: SECRET });
   });
   beforeEach(() => {
     vapi.requests.length = 0;
@@ -98,14 +98,41 @@ describe('the Vapi adapter against a local Vapi', () => {
     expect(vapi.requests).toHaveLength(0);
   });
 
+  it('refuses a number whose id is the carrier’s, not Vapi’s, without calling it', async () => {
+    const twilio = { e164: '+4930999999', provider: 'twilio', providerNumberId: 'PN0123456789abcdef' };
+    await expect(provider.placeCall(request({ phoneNumber: twilio }))).rejects.toMatchObject({
+      message: 'the number +4930999999 has no Vapi phone number id',
+    });
+    expect(vapi.requests).toHaveLength(0);
+  });
+
+  it('keeps a name of exactly 40 characters, emoji counted as one', async () => {
+    const name = `${'🎧'.repeat(20)}${'a'.repeat(20)}`;
+    await provider.placeCall(request({ assistant: { ...request().assistant, name } }));
+    expect((vapi.requests[0].body.assistant as { name: string }).name).toBe(name);
+  });
+
+  it('names the signing credential when one is configured', async () => {
+    const signed = new VapiVoiceProvider('vapi-private-key', baseUrl, { url: SERVER_URL, secret: SECRET, credentialId: 'cred_hmac_1' });
+    await signed.placeCall(request());
+    expect((vapi.requests[0].body.assistant as { server: unknown }).server).toEqual({
+      url: SERVER_URL,
+      headers: { 'x-vapi-secret': SECRET },
+      credentialId: 'cred_hmac_1',
+    });
+  });
+
   it('leaves the server out when no server URL is configured', async () => {
-    const serverless = new VapiVoiceProvider('vapi-private-key', baseUrl, undefined, SECRET);
+    const serverless = new VapiVoiceProvider('vapi-private-key', baseUrl, { secret: SECRET });
     await serverless.placeCall(request());
     expect(vapi.requests[0].body.assistant).not.toHaveProperty('server');
   });
 
   it('says when Vapi cannot be reached', async () => {
-    const unreachable = new VapiVoiceProvider('vapi-private-key', `http://127.0.0.1:${await closedPort()}`, SERVER_URL, SECRET);
+    const unreachable = new VapiVoiceProvider('vapi-private-key', `http://127.0.0.1:${await closedPort()}`, {
+      url: SERVER_URL,
+      secret: SECRET,
+    });
     await expect(unreachable.placeCall(request())).rejects.toMatchObject({
       name: 'VoiceProviderError',
       message: expect.stringMatching(/^Vapi unreachable: /),

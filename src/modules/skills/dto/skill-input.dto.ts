@@ -81,7 +81,7 @@ export class SkillVerificationInputDto {
 }
 
 export class CreateSkillDto {
-  @ApiProperty({ maxLength: LIMITS.name }) @IsString() @MinLength(1) @MaxLength(LIMITS.name) @Matches(/\S/) name: string;
+  @ApiProperty({ maxLength: LIMITS.name }) @IsString() @MinLength(1) @MaxLength(LIMITS.name) @NotBlank() name: string;
   @ApiPropertyOptional({ maxLength: LIMITS.slug, pattern: KEY_PATTERN.source, description: 'Derived from the name when absent; unique' })
   @IsOptional()
   @IsString()

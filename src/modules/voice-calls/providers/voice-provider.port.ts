@@ -4,7 +4,8 @@ export interface OutboundCallRequest {
   callId: string;
   tenantId: string;
   customer: { number: string; name?: string };
-  phoneNumber: { e164: string; providerNumberId?: string };
+  /** The tenant's number; `providerNumberId` is the id at `provider` (Vapi, or the carrier). */
+  phoneNumber: { e164: string; provider?: string; providerNumberId?: string };
   assistant: {
     name: string;
     firstMessage?: string;

@@ -12,7 +12,11 @@ export const voiceProviderProvider = adapterProvider<VoiceProvider, [VoiceCallsC
   inject: [VoiceCallsConfig, HttpAdapterHost],
   vendor: (config) =>
     config.VAPI_API_KEY
-      ? new VapiVoiceProvider(config.VAPI_API_KEY, config.VAPI_BASE_URL, config.VAPI_SERVER_URL, config.VAPI_WEBHOOK_SECRET)
+      ? new VapiVoiceProvider(config.VAPI_API_KEY, config.VAPI_BASE_URL, {
+          url: config.VAPI_SERVER_URL,
+          secret: config.VAPI_WEBHOOK_SECRET,
+          credentialId: config.VAPI_SERVER_CREDENTIAL_ID,
+        })
       : undefined,
   embedded: (config, http) =>
     new EmbeddedVoiceProvider(http, config.VAPI_WEBHOOK_SECRET, config.VAPI_WEBHOOK_HMAC, config.VAPI_EMBEDDED_STEP_MS),
