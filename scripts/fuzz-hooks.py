@@ -75,7 +75,7 @@ def validator_of(schema):
 def filter_case(context, case):
     # Card numbers (a Luhn checksum), refused key names (OpenAPI 3.0 has no propertyNames) and forged
     # cursors cannot be told apart in the document; schema-valid requests that carry them are not sent
-    # as "valid" ones, nor are requests whose path a link filled against its pattern. Negative cases
+    # as "valid" ones, nor are requests whose path a link filled against its parameter's schema. Negative cases
     # are left alone.
     meta = case.meta
     if meta is not None and meta.generation.mode.is_positive:

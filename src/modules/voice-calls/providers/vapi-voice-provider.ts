@@ -35,7 +35,7 @@ export class VapiVoiceProvider implements VoiceProvider {
   }
 
   /** The request body, typed by the SDK: a field Vapi does not know fails the build, not the call. */
-  request(request: OutboundCallRequest): Vapi.CreateCallDto {
+  private request(request: OutboundCallRequest): Vapi.CreateCallDto {
     const { e164, provider, providerNumberId } = request.phoneNumber;
     // Dialling out needs a number imported into Vapi; a bare number would need the carrier's credentials too, and
     // a carrier's own id for it means nothing to Vapi.
