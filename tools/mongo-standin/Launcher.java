@@ -2,17 +2,26 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -23,7 +32,7 @@ import java.util.function.Supplier;
  * The default announced version (wire 8) is below what the current Node driver accepts,
  * so the backend announces MongoDB 6.0 (wire 17) instead.
  * Every backend is wrapped in {@link Serialized}, which gives the single-document atomicity
- * counters, reservations and claims rely on.
+ * counters, reservations and claims rely on. The memory backend's collections are {@link Indexed}.
  */
 public class Launcher {
     enum Announced implements MongoVersion {
@@ -37,7 +46,7 @@ public class Launcher {
         boolean exitWithParent = options.contains("--exit-on-stdin-eof");
         List<String> positional = options.stream().filter(arg -> !arg.startsWith("--")).toList();
         int port = Integer.parseInt(positional.get(0));
-        MongoBackend backend = positional.size() > 1 ? new H2Backend(positional.get(1)) : new MemoryBackend();
+        MongoBackend backend = positional.size() > 1 ? new H2Backend(positional.get(1)) : new IndexedMemoryBackend();
         backend.version(Announced.MONGO_6_0);
         MongoServer server = new MongoServer(new Serialized(backend));
         server.bind("127.0.0.1", port);
@@ -51,6 +60,61 @@ public class Launcher {
             // ignore input
         }
         System.exit(0);
+    }
+
+    /** The memory backend, whose collections are {@link Indexed}. */
+    static final class IndexedMemoryBackend extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String name) {
+            return new MemoryDatabase(name, getCursorRegistry()) {
+                @Override
+                protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
+                    return new Indexed(this, collection, options, cursorRegistry);
+                }
+            };
+        }
+    }
+
+    /**
+     * A collection that finds documents through a unique index whenever a query pins every key of that
+     * index to a plain value, as MongoDB does. The library uses an index only when the query's keys are
+     * exactly the index's, so `{ _id, status }` or `{ provider, eventId, claimId }` scanned the whole
+     * collection, under the write lock for an update: one such write per request made a growing
+     * collection the bottleneck of every process sharing the server. The index gives the candidates
+     * and the whole query is still matched against each, so the answers are the same.
+     */
+    static final class Indexed extends MemoryCollection {
+        Indexed(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+            List<Index<Integer>> indexes = getIndexes();
+            if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
+                for (Index<Integer> index : indexes) {
+                    Document pinned = pinnedKeys(index, query);
+                    if (pinned != null && index.canHandle(pinned)) {
+                        return matchDocuments(query, index.getPositions(pinned), orderBy, skip, limit, batchSize, projection);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+
+        /** The query's equality on each of the index's keys, or null when a key is missing or not a plain value. */
+        private static Document pinnedKeys(Index<Integer> index, Document query) {
+            if (!index.isUnique()) return null;
+            Document pinned = new Document();
+            for (IndexKey key : index.getKeys()) {
+                Object value = query.get(key.getKey());
+                boolean plain = value instanceof String || value instanceof Number || value instanceof Boolean
+                    || value instanceof ObjectId || value instanceof Instant || value instanceof UUID;
+                if (!plain) return null;
+                pinned.put(key.getKey(), value);
+            }
+            return pinned;
+        }
     }
 
     /**

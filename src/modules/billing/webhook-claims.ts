@@ -75,9 +75,9 @@ export class WebhookClaims {
   }
 
   /** The holder's outcome; false when the lease was lost to another delivery meanwhile. */
-  async finish(provider: string, eventId: string, claimId: string, outcome: 'processed' | 'ignored', detail?: string): Promise<boolean> {
+  async finish(eventId: string, claimId: string, outcome: 'processed' | 'ignored', detail?: string): Promise<boolean> {
     const result = await this.events.updateOne(
-      { provider, eventId, claimId },
+      { claimId },
       {
         $set: { outcome, processedAt: new Date(), ...(detail ? { detail } : {}) },
         $unset: { leaseUntil: 1, ...(detail ? {} : { detail: 1 }) },
@@ -88,11 +88,8 @@ export class WebhookClaims {
   }
 
   /** Processing failed: the event is free again, for the provider's retry. */
-  async release(provider: string, eventId: string, claimId: string, detail: string): Promise<void> {
-    await this.events.updateOne(
-      { provider, eventId, claimId },
-      { $set: { outcome: 'failed', detail: detail.slice(0, 1000) }, $unset: { leaseUntil: 1 } },
-    );
+  async release(claimId: string, detail: string): Promise<void> {
+    await this.events.updateOne({ claimId }, { $set: { outcome: 'failed', detail: detail.slice(0, 1000) }, $unset: { leaseUntil: 1 } });
   }
 
   /**

@@ -33,12 +33,12 @@ export class WebhooksService {
     if (!claim.claimed) return { received: true, duplicate: true, outcome: claim.outcome };
     try {
       const { outcome, detail } = describeOutcome(await this.apply.execute(systemContext(`webhook:${event.id}`), event));
-      await this.claims.finish(this.provider.name, event.id, claim.claimId, outcome, detail);
+      await this.claims.finish(event.id, claim.claimId, outcome, detail);
       return { received: true, duplicate: false, outcome };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       await this.claims
-        .release(this.provider.name, event.id, claim.claimId, detail)
+        .release(claim.claimId, detail)
         .catch((releaseError: unknown) =>
           this.logger.warn(`webhook ${event.id} stays claimed until its lease runs out: ${String(releaseError)}`),
         );

@@ -35,5 +35,8 @@ export const WebhookEventSchema = SchemaFactory.createForClass(WebhookEvent);
 
 // Deduplication and the claim: one row per provider event id, found by it.
 WebhookEventSchema.index({ provider: 1, eventId: 1 }, { unique: true });
+// The holder finishes or releases its event by its claim alone: a random id, so one row at most, and a
+// stale holder's token matches nothing once a redelivery has claimed the event anew.
+WebhookEventSchema.index({ claimId: 1 }, { unique: true, sparse: true });
 // Failed events awaiting Stripe's retry, oldest first.
 WebhookEventSchema.index({ outcome: 1, receivedAt: 1 });
