@@ -90,13 +90,11 @@ public class Launcher {
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
-            List<Index<Integer>> indexes = getIndexes();
-            if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
-                for (Index<Integer> index : indexes) {
-                    Document pinned = pinnedKeys(index, query);
-                    if (pinned != null && index.canHandle(pinned)) {
-                        return matchDocuments(query, index.getPositions(pinned), orderBy, skip, limit, batchSize, projection);
-                    }
+            // A query on exactly an index's keys pins them too; one with operators on them is left to the library.
+            for (Index<Integer> index : getIndexes()) {
+                Document pinned = pinnedKeys(index, query);
+                if (pinned != null && index.canHandle(pinned)) {
+                    return matchDocuments(query, index.getPositions(pinned), orderBy, skip, limit, batchSize, projection);
                 }
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
