@@ -3,6 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { insertLean } from './insert-lean.js';
 
 const Entry = new Schema({ from: { type: String, enum: ['a', 'b', null] }, to: { type: String, required: true } }, { _id: false });
+const Note = new Schema({
+  body: { type: String, required: true, maxlength: 5 },
+  // Reads its own element, as it would on a subdocument.
+  by: {
+    type: String,
+    required(this: { body?: string }) {
+      return this.body === 'sig';
+    },
+  },
+});
 const Thing = new Schema(
   {
     name: { type: String, required: true, maxlength: 10 },
@@ -11,6 +21,7 @@ const Thing = new Schema(
     closedAt: { type: Date },
     profile: { nick: String, note: String },
     history: { type: [Entry], default: [] },
+    notes: { type: [Note], default: [] },
   },
   { timestamps: true },
 );
@@ -59,6 +70,31 @@ describe('insertLean', () => {
     insertOne.mockClear();
     await expect(insertLean(model, { name: 'far too long a name', count: -1 })).rejects.toMatchObject({ name: 'ValidationError' });
     await expect(insertLean(model, { history: [{ from: 'c', to: 'a' }] } as never)).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(insertOne).not.toHaveBeenCalled();
+  });
+
+  it('casts and validates each element of an array of subdocuments as create() does, with its own id', async () => {
+    const stored = captured();
+    await insertLean(model, { name: 'notes', notes: [{ body: 'hi' }, { body: 'sig', by: 'ann' }] });
+    const doc = stored();
+    const expected = new model({ name: 'notes', notes: [{ body: 'hi' }, { body: 'sig', by: 'ann' }] }).toObject() as Record<
+      string,
+      unknown
+    >;
+    const notes = doc.notes as Record<string, unknown>[];
+    expect(notes).toHaveLength(2);
+    expect(notes[0]._id).toBeInstanceOf(mongoose.Types.ObjectId);
+    expect(notes.map(({ _id, ...rest }) => rest)).toEqual((expected.notes as Record<string, unknown>[]).map(({ _id, ...rest }) => rest));
+  });
+
+  it('names the element and field of a refused subdocument, with every other refusal, and writes nothing', async () => {
+    const insertOne = vi.spyOn(model.collection, 'insertOne');
+    insertOne.mockClear();
+    const refused = insertLean(model, { count: -1, notes: [{ body: 'ok' }, { body: 'sig' }, { body: 'far too long' }] });
+    const error = (await refused.catch((caught: unknown) => caught)) as { name: string; errors: Record<string, unknown> };
+    expect(error.name).toBe('ValidationError');
+    expect(Object.keys(error.errors).sort()).toEqual(['count', 'name', 'notes.1.by', 'notes.2.body']);
+    await expect(insertLean(model, { name: 'x', notes: ['not an object'] } as never)).rejects.toThrow();
     expect(insertOne).not.toHaveBeenCalled();
   });
 });
