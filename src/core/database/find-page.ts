@@ -1,6 +1,7 @@
 import { trusted, Types, type Model, type QueryFilter } from 'mongoose';
 import { ValidationProblem } from '../http/problem.js';
 import type { Page } from '../http/pagination.js';
+import { countLean, findLean } from './lean-reads.js';
 
 export interface PageRequest {
   page: number;
@@ -22,13 +23,8 @@ export async function findPage<T, D>(
 ): Promise<Page<D>> {
   const order = { ...sort, _id: sort._id ?? Object.values(sort)[0] ?? -1 };
   const [items, total] = await Promise.all([
-    model
-      .find(filter)
-      .sort(order)
-      .skip((request.page - 1) * request.limit)
-      .limit(request.limit)
-      .lean<T[]>(),
-    model.countDocuments(filter),
+    findLean(model, filter, { sort: order, skip: (request.page - 1) * request.limit, limit: request.limit }),
+    countLean(model, filter),
   ]);
   return { items: items.map(toDto), total, page: request.page, limit: request.limit };
 }
@@ -83,11 +79,10 @@ export async function findFeed<T extends Keyed, D>(
   const after = position
     ? { $or: [{ createdAt: trusted({ $lt: position.at }) }, { createdAt: position.at, _id: trusted({ $lt: position.id }) }] }
     : {};
-  const items = await model
-    .find({ ...filter, ...after } as QueryFilter<T>)
-    .sort({ createdAt: -1, _id: -1 })
-    .limit(request.limit + 1)
-    .lean<T[]>();
+  const items = await findLean(model, { ...filter, ...after } as QueryFilter<T>, {
+    sort: { createdAt: -1, _id: -1 },
+    limit: request.limit + 1,
+  });
   const page = items.slice(0, request.limit);
   const last = page.at(-1);
   return { items: page.map(toDto), nextCursor: items.length > request.limit && last ? encodeCursor(last) : null };

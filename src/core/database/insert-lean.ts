@@ -1,4 +1,5 @@
 import mongoose, { type Model, type Schema } from 'mongoose';
+import { isObjectLiteral } from './object-literal.js';
 import { onModel, traceDriverCall } from './operation-tracing.js';
 
 /**
@@ -21,9 +22,6 @@ export async function insertLean<T>(model: Model<T>, fields: { [K in keyof T]?: 
 
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isObjectLiteral = (value: unknown): value is Plain =>
-  isPlain(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
 
 /** What `Model.validate` reads of its receiver: a schema and the caster. */
 interface Validating {

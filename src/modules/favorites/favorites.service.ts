@@ -5,6 +5,7 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
 import { isDuplicateKeyOn } from '../../core/database/duplicate-key.js';
 import { compact, findPage } from '../../core/database/find-page.js';
+import { findOneLean } from '../../core/database/lean-reads.js';
 import type { Page } from '../../core/http/pagination.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { CreateFavoriteDto, UpdateFavoriteDto } from './dto/favorite-input.dto.js';
@@ -93,9 +94,7 @@ export class FavoritesService {
   /** Asked on every item render: one lookup on the unique index, reading the id only. */
   async check(ctx: RequestContext, userId: string, type: FavoriteType, itemId: string): Promise<FavoriteCheckDto> {
     this.policy.requireOn(ctx, 'favorite.read', { ownerId: userId }, 'user');
-    const found = await this.favorites
-      .findOne({ userId: new Types.ObjectId(userId), type, itemId }, { _id: 1 })
-      .lean<Pick<UserFavorite, '_id'>>();
+    const found = await findOneLean(this.favorites, { userId: new Types.ObjectId(userId), type, itemId }, { _id: 1 });
     return found ? { favorited: true, favoriteId: found._id.toString() } : { favorited: false };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trusted, Types, type Model } from 'mongoose';
 import type { Role } from '../../core/auth/roles.js';
+import { findLean, findOneLean } from '../../core/database/lean-reads.js';
 import { publicNameOf, salutationOf } from './identity.mapper.js';
 import { User } from './schemas/user.schema.js';
 
@@ -61,13 +62,13 @@ export class UserDirectory {
   /** Undefined for an unknown id, a deactivated or a deleted account. */
   async contactOf(id: string): Promise<UserContact | undefined> {
     if (!Types.ObjectId.isValid(id)) return undefined;
-    const user = await this.users.findOne({ _id: new Types.ObjectId(id), ...REACHABLE }, CONTACT_FIELDS).lean<User>();
+    const user = await findOneLean(this.users, { _id: new Types.ObjectId(id), ...REACHABLE }, CONTACT_FIELDS);
     return user ? toContact(user) : undefined;
   }
 
   /** One query for many; ids with no one to reach are absent from the map. */
   async contactsOf(ids: readonly string[]): Promise<Map<string, UserContact>> {
-    const found = await this.users.find({ _id: trusted({ $in: objectIds(ids) }), ...REACHABLE }, CONTACT_FIELDS).lean<User[]>();
+    const found = await findLean(this.users, { _id: trusted({ $in: objectIds(ids) }), ...REACHABLE }, { projection: CONTACT_FIELDS });
     return new Map(found.map((user) => [user._id.toString(), toContact(user)]));
   }
 
@@ -87,7 +88,7 @@ export class UserDirectory {
 
   async roleOf(id: string): Promise<Role | undefined> {
     if (!Types.ObjectId.isValid(id)) return undefined;
-    const user = await this.users.findOne({ _id: new Types.ObjectId(id), ...LIVE }, { role: 1 }).lean<Pick<User, 'role'>>();
+    const user = await findOneLean(this.users, { _id: new Types.ObjectId(id), ...LIVE }, { role: 1 });
     return user?.role;
   }
 
@@ -110,7 +111,7 @@ export class UserDirectory {
   /** The user's personal plan (free unless a subscription set another); undefined for an unknown or deleted account. */
   async planOf(id: string): Promise<string | undefined> {
     if (!Types.ObjectId.isValid(id)) return undefined;
-    const user = await this.users.findOne({ _id: new Types.ObjectId(id), ...LIVE }, { plan: 1 }).lean<Pick<User, 'plan'>>();
+    const user = await findOneLean(this.users, { _id: new Types.ObjectId(id), ...LIVE }, { plan: 1 });
     return user ? (user.plan ?? 'free') : undefined;
   }
 
@@ -122,7 +123,7 @@ export class UserDirectory {
 
   /** The account registered with this address (exact, on the normalized address), deleted ones aside. */
   async findIdByEmail(email: string): Promise<string | undefined> {
-    const user = await this.users.findOne({ email: email.trim().toLowerCase(), ...LIVE }, { _id: 1 }).lean<{ _id: Types.ObjectId }>();
+    const user = await findOneLean(this.users, { email: email.trim().toLowerCase(), ...LIVE }, { _id: 1 });
     return user?._id.toString();
   }
 }

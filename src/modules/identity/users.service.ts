@@ -5,6 +5,7 @@ import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { ActorContext, RequestContext } from '../../core/auth/request-context.js';
 import type { Role } from '../../core/auth/roles.js';
 import { compact, findPage } from '../../core/database/find-page.js';
+import { findOneLean } from '../../core/database/lean-reads.js';
 import { AuditTrail } from '../audit/index.js';
 import type { Page } from '../../core/http/pagination.js';
 import { ActivityService } from './activity.service.js';
@@ -98,7 +99,7 @@ export class UsersService {
   }
 
   private async findOrFail(id: string): Promise<User> {
-    const user = await this.users.findById(new Types.ObjectId(id)).lean<User>();
+    const user = await findOneLean(this.users, { _id: new Types.ObjectId(id) });
     if (!user) throw new NotFoundException('No such user.');
     return user;
   }

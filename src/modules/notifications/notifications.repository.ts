@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { trusted, Types, type AnyBulkWriteOperation, type Model, type QueryFilter } from 'mongoose';
 import { anyOf, findFeed, findPage, type FeedRequest, type PageRequest } from '../../core/database/find-page.js';
 import { insertManySkippingDuplicates } from '../../core/database/duplicate-key.js';
+import { countLean } from '../../core/database/lean-reads.js';
 import { Notification, type ChannelDelivery } from './schemas/notification.schema.js';
 
 /** A dispatcher holds claimed notifications this long; one that died leaves them to the next tick. */
@@ -101,7 +102,7 @@ export class NotificationsRepository {
   }
 
   countUnread(userId: string, now: Date): Promise<number> {
-    return this.model.countDocuments({ ...mine(userId), read: false, createdAt: trusted({ $lte: now }) });
+    return countLean(this.model, { ...mine(userId), read: false, createdAt: trusted({ $lte: now }) });
   }
 
   /** Marks one read unless it already is; answers the notification as it is afterwards. */

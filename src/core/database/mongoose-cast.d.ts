@@ -1,0 +1,17 @@
+// Mongoose's filter caster: every query runs it on its conditions; the package does not re-export it.
+declare module 'mongoose/lib/cast.js' {
+  import type { Schema } from 'mongoose';
+
+  interface CastOptions {
+    strictQuery?: boolean | 'throw';
+    sanitizeFilter?: boolean;
+  }
+
+  /** Casts a filter against the schema in place (ids, dates, numbers, operators) and answers it. */
+  export default function cast(
+    schema: Schema,
+    filter: Record<string, unknown>,
+    options: CastOptions,
+    context?: unknown,
+  ): Record<string, unknown>;
+}
