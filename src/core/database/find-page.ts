@@ -1,7 +1,7 @@
 import { trusted, Types, type Model, type QueryFilter } from 'mongoose';
 import { ValidationProblem } from '../http/problem.js';
 import type { Page } from '../http/pagination.js';
-import { countLean, findLean } from './lean-reads.js';
+import { findLean, findWithTotal } from './lean-reads.js';
 
 export interface PageRequest {
   page: number;
@@ -22,10 +22,11 @@ export async function findPage<T, D>(
   sort: Record<string, SortOrder> = { createdAt: -1 },
 ): Promise<Page<D>> {
   const order = { ...sort, _id: sort._id ?? Object.values(sort)[0] ?? -1 };
-  const [items, total] = await Promise.all([
-    findLean(model, filter, { sort: order, skip: (request.page - 1) * request.limit, limit: request.limit }),
-    countLean(model, filter),
-  ]);
+  const [items, total] = await findWithTotal(model, filter, {
+    sort: order,
+    skip: (request.page - 1) * request.limit,
+    limit: request.limit,
+  });
   return { items: items.map(toDto), total, page: request.page, limit: request.limit };
 }
 

@@ -99,22 +99,39 @@ export async function findOneLean<T>(model: Model<T>, filter: QueryFilter<T>, pr
 /** `model.find(filter, projection).sort(sort).skip(skip).limit(limit).lean()`. */
 export async function findLean<T>(model: Model<T>, filter: QueryFilter<T>, options: ListOptions = {}): Promise<T[]> {
   const plan = planOf(model.schema);
-  const { sort, skip, limit, projection } = options;
-  if (plan.viaMongoose.has('find')) {
-    const query = model.find(filter, projection);
-    if (sort) query.sort(sort);
-    if (skip) query.skip(skip);
-    if (limit !== undefined) query.limit(limit);
-    return (await query.lean<T[]>()) as T[];
-  }
-  const query = castFor(model, filter);
-  const found = { projection: projectionFor(plan, projection), sort, skip, limit };
-  return (await traceDriverCall(onModel(model, 'find'), () => model.collection.find(query, found).toArray())) as T[];
+  if (plan.viaMongoose.has('find')) return findViaMongoose(model, filter, options);
+  return findCast(model, plan, castFor(model, filter), options);
 }
 
 /** `model.countDocuments(filter)`. */
 export async function countLean<T>(model: Model<T>, filter: QueryFilter<T>): Promise<number> {
   if (planOf(model.schema).viaMongoose.has('countDocuments')) return model.countDocuments(filter);
+  return countCast(model, castFor(model, filter));
+}
+
+/** A page and the total it is taken from, in parallel, the filter cast once for both. */
+export async function findWithTotal<T>(model: Model<T>, filter: QueryFilter<T>, options: ListOptions): Promise<[T[], number]> {
+  const plan = planOf(model.schema);
+  if (plan.viaMongoose.has('find') || plan.viaMongoose.has('countDocuments')) {
+    return Promise.all([findLean(model, filter, options), countLean(model, filter)]);
+  }
   const query = castFor(model, filter);
+  return Promise.all([findCast(model, plan, query, options), countCast(model, query)]);
+}
+
+function findViaMongoose<T>(model: Model<T>, filter: QueryFilter<T>, { sort, skip, limit, projection }: ListOptions): Promise<T[]> {
+  const query = model.find(filter, projection);
+  if (sort) query.sort(sort);
+  if (skip) query.skip(skip);
+  if (limit !== undefined) query.limit(limit);
+  return query.lean<T[]>() as Promise<T[]>;
+}
+
+async function findCast<T>(model: Model<T>, plan: SchemaPlan, query: Filter, { sort, skip, limit, projection }: ListOptions): Promise<T[]> {
+  const found = { projection: projectionFor(plan, projection), sort, skip, limit };
+  return (await traceDriverCall(onModel(model, 'find'), () => model.collection.find(query, found).toArray())) as T[];
+}
+
+function countCast<T>(model: Model<T>, query: Filter): Promise<number> {
   return traceDriverCall(onModel(model, 'countDocuments'), () => model.collection.countDocuments(query));
 }

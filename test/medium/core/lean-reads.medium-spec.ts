@@ -1,6 +1,6 @@
 import mongoose, { Schema, trusted, type Connection, type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countLean, findLean, findOneLean } from '../../../src/core/database/lean-reads.js';
+import { countLean, findLean, findOneLean, findWithTotal } from '../../../src/core/database/lean-reads.js';
 
 interface Account {
   _id: mongoose.Types.ObjectId;
@@ -91,6 +91,7 @@ describe('lean reads through the driver', () => {
     expect(await findLean(accounts, filter, { sort, skip: 1, limit: 3 })).toEqual(expected);
     expect(await countLean(accounts, filter)).toBe(await accounts.countDocuments(filter));
     expect(await countLean(accounts, filter)).toBe(5);
+    expect(await findWithTotal(accounts, filter, { sort, skip: 1, limit: 3 })).toEqual([expected, 5]);
     expect(await countLean(accounts, { 'profile.city': 'Lyon' })).toBe(4);
   });
 
@@ -125,6 +126,8 @@ describe('lean reads through the driver', () => {
     await expect(findOneLean(guarded, { name: 'a' })).rejects.toThrow('findOne without a tenant');
     await expect(findLean(guarded, { name: 'a' })).rejects.toThrow('find without a tenant');
     await expect(countLean(guarded, { name: 'a' })).rejects.toThrow('countDocuments without a tenant');
+    await expect(findWithTotal(guarded, { name: 'a' }, {})).rejects.toThrow('without a tenant');
+    expect(await findWithTotal(guarded, { tenantId: 't1' }, {})).toEqual([[expect.objectContaining({ name: 'a' })], 1]);
     expect(await findOneLean(guarded, { tenantId: 't1' })).toMatchObject({ name: 'a' });
     expect(await countLean(guarded, { tenantId: 't2' })).toBe(1);
   });
