@@ -64,6 +64,8 @@ const env = {
   // The same for the units one metering call may consume, and for an agent's custom instructions.
   ENTITLEMENTS_MAX_UNITS_PER_CALL: '1000000',
   PERSONALIZATION_MAX_INSTRUCTIONS_CHARS: '20000',
+  // Every fuzzed body and query the fast validation verdict accepts is judged by class-validator too.
+  VALIDATION_CROSS_CHECK: 'true',
 };
 // Not execFileSync: the stand-in runs in this process's care, and a blocked event loop stops draining its output.
 const seeded = await finished(

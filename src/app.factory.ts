@@ -76,7 +76,7 @@ export async function createApp(given: { logger?: Logger } = {}): Promise<Create
   enforceContract(app);
 
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe({ crossCheck: env.VALIDATION_CROSS_CHECK }));
   mountSwagger(app);
   return { app, logger };
 }

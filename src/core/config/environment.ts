@@ -6,6 +6,8 @@ import { DEVELOPMENT_SECRETS } from './published-secrets.js';
 import { IsTrustedProxies, NotAbove } from '../http/environment.validators.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
 
 /**
  * Every variable the core reads (each module validates its own section, e.g. identity.config.ts).
@@ -132,9 +134,14 @@ export class Environment {
   @Matches(/^https?:\/\/[^/]+$/, { message: 'must be a base URL such as http://127.0.0.1:12111' })
   STRIPE_API_BASE?: string;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
+  @Transform(toBoolean)
   @IsBoolean()
   JOBS_ENABLED = true;
+
+  /** Runs class-validator after every body or query the fast verdict accepted, and fails the request if it disagrees. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  VALIDATION_CROSS_CHECK = false;
 
   /** Bearer token of GET /metrics; unset turns metrics off (production: at least 32 characters, see production-secrets.ts). */
   @Transform(({ value }) => (value === '' ? undefined : value))

@@ -17,6 +17,11 @@ interface Storage {
 
 const MEMOIZED = Symbol.for('atrium.class-validator.memoized');
 
+const GENERATION = Symbol.for('atrium.class-validator.generation');
+
+/** Grows whenever a rule is added once memoized: what was derived from the rules before is stale. */
+export const validationRulesGeneration = (): number => (getMetadataStorage() as unknown as { [GENERATION]?: number })[GENERATION] ?? 0;
+
 /**
  * class-validator looks a class's rules up on every validation, and for each one walks every decorated
  * class there is (an `instanceof` per class, for inherited rules), then groups the result by property:
@@ -25,7 +30,7 @@ const MEMOIZED = Symbol.for('atrium.class-validator.memoized');
  * options, and dropped whenever a rule is added (a class loaded later).
  */
 export function memoizeValidationMetadata(): void {
-  const storage = getMetadataStorage() as unknown as Storage & { [MEMOIZED]?: true };
+  const storage = getMetadataStorage() as unknown as Storage & { [MEMOIZED]?: true; [GENERATION]?: number };
   if (storage[MEMOIZED]) return;
   storage[MEMOIZED] = true;
 
@@ -36,6 +41,7 @@ export function memoizeValidationMetadata(): void {
   let found = new Map<object, Map<string, ValidationMetadata[]>>();
   let grouped = new WeakMap<ValidationMetadata[], Record<string, ValidationMetadata[]>>();
   const forget = () => {
+    storage[GENERATION] = (storage[GENERATION] ?? 0) + 1;
     found = new Map();
     grouped = new WeakMap();
   };
