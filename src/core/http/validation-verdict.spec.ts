@@ -1,8 +1,6 @@
-/// <reference types="vite/client" />
 import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  getMetadataStorage,
   IsDefined,
   IsIn,
   IsInt,
@@ -19,6 +17,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { describe, expect, it } from 'vitest';
+import { applicationDtos, samplesOf } from '../../../test/support/dto-samples.js';
 import { memoizeValidationMetadata } from './validation-metadata-cache.js';
 import { ValidationVerdict } from './validation-verdict.js';
 
@@ -125,90 +124,8 @@ describe('the validation verdict', () => {
   });
 });
 
-// Every DTO of the application, loaded as the modules load them.
-const modules = import.meta.glob(['../../**/dto/*.ts', '../../**/*.dto.ts', '../../**/pagination.ts', '!../../**/*.spec.ts'], {
-  eager: true,
-});
-
-interface Rule {
-  type: string;
-  name?: string;
-  propertyName: string;
-  constraints?: unknown[];
-}
-
-/** A seeded generator, so a failure names an input that can be run again. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
-
-/** Values a rule accepts, so that some inputs pass and the verdict's "yes" is tested as well as its "no". */
-function likelyValid(rule: Rule): unknown[] {
-  const first = rule.constraints?.[0];
-  switch (rule.name) {
-    case 'isIn':
-      return first as unknown[];
-    case 'isEnum':
-      return Object.values(first as object);
-    case 'isMongoId':
-      return ['65a1b2c3d4e5f60718293a4b'];
-    case 'isISO8601':
-    case 'isDateString':
-      return ['2026-05-01T10:00:00.000Z'];
-    case 'isEmail':
-      return ['ann@example.com'];
-    case 'isInt':
-    case 'min':
-    case 'isPositive':
-      return [1, 5];
-    case 'isNumber':
-      return [1.5, 10];
-    case 'isBoolean':
-      return [true, false];
-    case 'isUrl':
-      return ['https://example.com/a'];
-    case 'isString':
-    case 'notBlank':
-      return ['abc', 'Europe/Paris'];
-    case 'isArray':
-      return [[], ['abc']];
-    default:
-      return [];
-  }
-}
-
-const ANYTHING: unknown[] = [
-  undefined,
-  null,
-  '',
-  ' ',
-  'abc',
-  'x'.repeat(600),
-  0,
-  1,
-  -1,
-  2.5,
-  1e9,
-  true,
-  false,
-  [],
-  ['abc'],
-  [1],
-  {},
-  { a: 1 },
-  [{}],
-];
-
 describe('the validation verdict on every DTO of the application', () => {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, Rule[]> };
-  const classes = [...storage.validationMetadatas.keys()].filter(
-    (target): target is new () => object =>
-      typeof target === 'function' && Object.values(modules).some((exports) => Object.values(exports as object).includes(target)),
-  );
+  const classes = applicationDtos();
 
   it('loads the DTOs', () => {
     expect(classes.length).toBeGreaterThan(80);
@@ -218,18 +135,7 @@ describe('the validation verdict on every DTO of the application', () => {
     let passed = 0;
     let refused = 0;
     for (const [index, type] of classes.entries()) {
-      const rules = storage.validationMetadatas.get(type) ?? [];
-      const properties = [...new Set(rules.map((rule) => rule.propertyName))];
-      const next = random(index + 1);
-      for (let sample = 0; sample < 150; sample++) {
-        const plain: Record<string, unknown> = {};
-        for (const property of properties) {
-          const valid = rules.filter((rule) => rule.propertyName === property).flatMap(likelyValid);
-          const pool = valid.length > 0 && next() < 0.8 ? valid : ANYTHING;
-          const value = pool[Math.floor(next() * pool.length)];
-          if (value !== undefined) plain[property] = value;
-        }
-        if (next() < 0.05) plain.unexpected = 1;
+      for (const plain of samplesOf(type, index + 1, 150)) {
         const answer = await judge(type, plain);
         expect({ type: type.name, plain, ...answer }).toEqual({
           type: type.name,

@@ -1,5 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { instanceToPlain, plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
 import type { ValidatorOptions } from 'class-validator';
+import { plainToDto, sameBuild } from './plain-to-dto.js';
 import { ValidationProblem, type FieldError } from './problem.js';
 import { memoizeValidationMetadata } from './validation-metadata-cache.js';
 import { ValidationVerdict } from './validation-verdict.js';
@@ -13,6 +15,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 }
 
 /**
+ * DTOs are built from the input directly where class-transformer would only copy it (`plain-to-dto.ts`).
  * class-validator judges every body and query, but most inputs are valid, and proving that needs none of
  * the error objects it builds: the verdict answers those, and class-validator runs (and words the errors)
  * whenever the verdict is not sure the input passes.
@@ -43,11 +46,21 @@ class JudgedValidationPipe extends ValidationPipe {
   }
 }
 
+/** class-transformer's build of the DTO, next to the direct one, when the two are cross-checked. */
+function checkedPlainToDto<T>(type: ClassConstructor<T>, plain: unknown, options?: ClassTransformOptions): T {
+  const built = plainToDto(type, plain, options);
+  if (!sameBuild(built, plainToInstance(type, plain, options))) {
+    throw new Error(`The direct build of a ${type.name} differs from class-transformer's for ${JSON.stringify(plain)}`);
+  }
+  return built;
+}
+
 /** Unknown fields are refused (400), types are converted where the DTO says so. */
 export function createValidationPipe(options: { crossCheck?: boolean } = {}): ValidationPipe {
   memoizeValidationMetadata();
   return new JudgedValidationPipe(
     {
+      transformerPackage: { plainToInstance: options.crossCheck ? checkedPlainToDto : plainToDto, classToPlain: instanceToPlain },
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

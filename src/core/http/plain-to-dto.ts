@@ -1,0 +1,134 @@
+import { plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+
+interface TypeRule {
+  typeFunction?: (options: { newObject: unknown; object: Record<string, unknown>; property: string }) => unknown;
+  reflectedType?: unknown;
+  options?: { discriminator?: unknown };
+}
+
+/** class-transformer's rule store, as version 0.5 keeps it. */
+interface TransformerStorage {
+  findTypeMetadata(target: unknown, property: string): TypeRule | undefined;
+  _transformMetadatas?: Map<unknown, unknown>;
+  _exposeMetadatas?: Map<unknown, unknown>;
+  _excludeMetadatas?: Map<unknown, unknown>;
+}
+
+/** Not certain to build what class-transformer builds: let class-transformer build it. */
+class Unsure extends Error {}
+const UNSURE = new Unsure();
+
+const storage = defaultMetadataStorage as unknown as TransformerStorage;
+const knowsRules = [storage._transformMetadatas, storage._exposeMetadatas, storage._excludeMetadatas].every(
+  (rules) => rules instanceof Map,
+);
+const SPECIAL_TYPES = new Set<unknown>([Array, Set, Map, Promise, Buffer, Object, Function]);
+/** Per class: true when nothing but `@Type()` shapes what class-transformer builds from a plain value. */
+const simple = new WeakMap<object, boolean>();
+
+function isSimpleClass(type: object): boolean {
+  let answer = simple.get(type);
+  if (answer === undefined) {
+    answer = true;
+    // A class's own rules and its ancestors' (class-transformer applies inherited ones too).
+    for (
+      let current: unknown = type;
+      typeof current === 'function' && current.prototype !== undefined;
+      current = Object.getPrototypeOf(current)
+    ) {
+      if (storage._transformMetadatas!.has(current) || storage._exposeMetadatas!.has(current) || storage._excludeMetadatas!.has(current))
+        answer = false;
+    }
+    simple.set(type, answer);
+  }
+  return answer;
+}
+
+/**
+ * What class-transformer's `plainToInstance` builds from a parsed body or query with the default options,
+ * built directly: the class's instance (its field initialisers run), its properties copied in the order
+ * they came, those named by a `@Type()` built as that type, arrays and plain objects copied, and the keys
+ * class-transformer leaves out (`__proto__`, `constructor`, the prototype's methods and read-only accessors)
+ * left out. A class shaped by `@Transform()`, `@Expose()` or `@Exclude()`, a discriminator, a Map or Set
+ * type, or any value that is not plain JSON makes it hand the whole value to class-transformer instead.
+ */
+export function plainToDto<T>(type: ClassConstructor<T>, plain: unknown, options?: ClassTransformOptions): T {
+  const built = options === undefined ? buildDirectly(type, plain) : NOT_BUILT;
+  return built === NOT_BUILT ? plainToInstance(type, plain, options) : (built as T);
+}
+
+export const NOT_BUILT = Symbol('not built directly');
+
+/** The direct build with the default options, or NOT_BUILT when it is class-transformer's to make. */
+export function buildDirectly(type: ClassConstructor<unknown>, plain: unknown): unknown {
+  if (!knowsRules) return NOT_BUILT;
+  try {
+    return convert(plain, type, undefined);
+  } catch (error) {
+    if (error !== UNSURE) throw error;
+    return NOT_BUILT;
+  }
+}
+
+/** Array types class-transformer answers a plain array for (`Object` is what TypeScript records for a union). */
+const PLAIN_ARRAY_TYPES = new Set<unknown>([undefined, Array, Object]);
+
+function convert(value: unknown, type: unknown, arrayType: unknown): unknown {
+  // Checked first, in class-transformer's order: what it builds from these is not a copy.
+  if (value instanceof Set || value instanceof Map || value instanceof Date || value instanceof Buffer || type === Date) throw UNSURE;
+  if (Array.isArray(value)) {
+    if (!PLAIN_ARRAY_TYPES.has(arrayType)) throw UNSURE;
+    const copy: unknown[] = [];
+    // forEach, as class-transformer: a gap in the array is skipped, not copied as undefined.
+    value.forEach((item: unknown) => copy.push(convert(item, type, undefined)));
+    return copy;
+  }
+  if (type === String || type === Number || type === Boolean) {
+    return value === null || value === undefined ? value : (type as (from: unknown) => unknown)(value);
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof (value as { then?: unknown }).then === 'function') throw UNSURE;
+  const source = value as Record<string, unknown>;
+  let built: Record<string, unknown>;
+  if (type === undefined) {
+    const constructor = source.constructor;
+    if (constructor !== Object && constructor !== undefined) throw UNSURE;
+    built = {};
+  } else {
+    if (typeof type !== 'function' || SPECIAL_TYPES.has(type) || !isSimpleClass(type)) throw UNSURE;
+    built = new (type as new () => Record<string, unknown>)();
+  }
+  const prototype = (built.constructor as { prototype?: object }).prototype;
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__' || key === 'constructor') continue;
+    const item = source[key];
+    let itemType: unknown;
+    let itemArrayType: unknown;
+    if (type !== undefined) {
+      const rule = storage.findTypeMetadata(type, key);
+      if (rule) {
+        if (rule.options?.discriminator || rule.reflectedType === Map) throw UNSURE;
+        itemType = rule.typeFunction ? rule.typeFunction({ newObject: built, object: source, property: key }) : rule.reflectedType;
+        if (Array.isArray(item)) itemArrayType = rule.reflectedType;
+      }
+    }
+    if (prototype) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
+      if ((descriptor && !descriptor.set) || built[key] instanceof Function) continue;
+    }
+    built[key] = convert(item, itemType, itemArrayType);
+  }
+  return built;
+}
+
+/** Built alike: the same prototypes, the same own keys in the same order, the same values all the way down. */
+export function sameBuild(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length || keys.some((key, index) => key !== others[index])) return false;
+  return keys.every((key) => sameBuild((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
