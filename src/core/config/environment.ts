@@ -138,7 +138,10 @@ export class Environment {
   @IsBoolean()
   JOBS_ENABLED = true;
 
-  /** Runs class-validator after every body or query the fast verdict accepted, and fails the request if it disagrees. */
+  /**
+   * Judges every body and query the fast verdict accepted with class-validator too, and builds every DTO with
+   * class-transformer too; a request fails (500) if either disagrees.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   VALIDATION_CROSS_CHECK = false;
