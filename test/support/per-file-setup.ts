@@ -15,7 +15,7 @@ process.env.USER_RATE_LIMIT_PER_MINUTE ??= '100000';
 // Scheduled jobs stay off unless a test turns them on; tests drive the workers themselves.
 process.env.JOBS_ENABLED ??= 'false';
 // Every body and query the fast validation verdict accepts is judged by class-validator too.
-process.env.VALIDATION_CROSS_CHECK ??= 'true';
+process.env.VALIDATION_CROSS_CHECK = 'true';
 process.env.JWT_SECRET ??= 'test-secret-that-is-long-enough-0123456789';
 
 export function withDatabase(uri: string, database: string): string {

@@ -22,11 +22,13 @@ export class PageQueryDto {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
-
-  get skip(): number {
-    return (this.page - 1) * this.limit;
-  }
 }
+
+/**
+ * How many items come before the page. A function, not an accessor on the DTO: an accessor's name would be a
+ * property the query could name (`?skip=`), and class-transformer fails on assigning to it.
+ */
+export const itemsBefore = (query: PageQueryDto): number => (query.page - 1) * query.limit;
 
 export class PageMetaDto {
   @ApiProperty() page: number;

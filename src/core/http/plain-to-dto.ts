@@ -76,7 +76,8 @@ const PLAIN_ARRAY_TYPES = new Set<unknown>([undefined, Array, Object]);
 
 function convert(value: unknown, type: unknown, arrayType: unknown): unknown {
   // Checked first, in class-transformer's order: what it builds from these is not a copy.
-  if (value instanceof Set || value instanceof Map || value instanceof Date || value instanceof Buffer || type === Date) throw UNSURE;
+  if (value instanceof Set || value instanceof Map || value instanceof Date || value instanceof Buffer || type === Date || type === Buffer)
+    throw UNSURE;
   if (Array.isArray(value)) {
     if (!PLAIN_ARRAY_TYPES.has(arrayType)) throw UNSURE;
     const copy: unknown[] = [];

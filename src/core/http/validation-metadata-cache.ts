@@ -13,6 +13,7 @@ interface Storage {
   groupByPropertyName(metadata: ValidationMetadata[]): Record<string, ValidationMetadata[]>;
   addValidationMetadata(metadata: ValidationMetadata): void;
   addValidationSchema(schema: unknown): void;
+  addConstraintMetadata(metadata: unknown): void;
 }
 
 const MEMOIZED = Symbol.for('atrium.class-validator.memoized');
@@ -53,6 +54,12 @@ export function memoizeValidationMetadata(): void {
   storage.addValidationSchema = (schema) => {
     forget();
     addSchema(schema);
+  };
+  // A validator class registered after a rule that names it: what was derived from that rule is stale too.
+  const addConstraint = storage.addConstraintMetadata.bind(storage);
+  storage.addConstraintMetadata = (metadata) => {
+    forget();
+    addConstraint(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema ?? ''}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;

@@ -94,7 +94,8 @@ describe('the validation verdict', () => {
     ['a conditional rule whose condition holds', { ...order, state: 'placed' }, false],
     ['a conditional rule met', { ...order, state: 'placed', placedBy: 'ann' }, true],
     ['a custom constraint class refusing', { ...order, even: 3 }, false],
-    ['a custom constraint class and a bound both met', { ...order, even: 102 }, false],
+    ['a custom constraint class met and a bound exceeded', { ...order, even: 102 }, false],
+    ['a custom constraint class and a bound both met', { ...order, even: 98 }, true],
   ])('%s: the same answer as class-validator', async (_, plain, valid) => {
     expect(await judge(Order, plain)).toEqual({ verdict: valid, classValidator: valid });
   });

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { trusted, Types, type QueryFilter } from 'mongoose';
 import { PermissionPolicy } from '../../core/auth/permission-policy.js';
 import type { RequestContext } from '../../core/auth/request-context.js';
-import { toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
+import { itemsBefore, toPage, type Page, type PageQueryDto } from '../../core/http/pagination.js';
 import { ProblemException } from '../../core/http/problem.js';
 import type { ReorderPromptsDto, SavedPromptInputDto, UpdateSavedPromptDto } from './dto/saved-prompt-input.dto.js';
 import type { SavedPromptDto, SavedPromptListDto } from './dto/personalization.dto.js';
@@ -27,7 +27,8 @@ export class SavedPromptsService {
   async list(ctx: RequestContext, agentId: string, query: PageQueryDto): Promise<Page<SavedPromptDto>> {
     this.policy.require(ctx, 'personalization.own');
     const prompts = toSavedPromptDtos(await this.store.find(actorId(ctx), agentId));
-    return toPage(prompts.slice(query.skip, query.skip + query.limit), prompts.length, query);
+    const start = itemsBefore(query);
+    return toPage(prompts.slice(start, start + query.limit), prompts.length, query);
   }
 
   /** Appends a prompt; the cap is part of the update's filter, so concurrent adds never exceed it. */

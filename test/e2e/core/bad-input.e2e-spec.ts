@@ -164,6 +164,12 @@ describe('bad input', () => {
     expectProblem(await t.http().get('/api/users/me/activity?page=abc').set(bearer(user)), 400);
   });
 
+  it('refuses a page offset the query names itself, as any unknown field', async () => {
+    const response = await t.http().get('/api/users/me/activity?skip=5').set(bearer(user));
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([{ field: 'skip', message: 'property skip should not exist' }]);
+  });
+
   it('answers a duplicate email with 409', async () => {
     const response = await t.http().post('/api/auth/register').send({ email: user.email, password: 'long enough pass' });
     expectProblem(response, 409);
