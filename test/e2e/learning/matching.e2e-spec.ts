@@ -3,6 +3,17 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
 import { available, catalogueSkill, learn, learning, standing, teach, teaching } from '../../support/factories/learning.js';
 
+/**
+ * The first December Monday from today, at 00:00 UTC. The zones' offsets below are their winter ones, and a
+ * period may start from a day ago to a year on, so the week it opens is always one the API accepts.
+ */
+function decemberMonday(): Date {
+  const day = new Date();
+  day.setUTCHours(0, 0, 0, 0);
+  while (day.getUTCMonth() !== 11 || day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
+  return day;
+}
+
 /** A crafted set: four teachers of one skill whose scores differ in every part, and a learner with Monday mornings free. */
 describe('matching, leaderboards and learning paths', () => {
   let t: TestApp;
@@ -37,11 +48,10 @@ describe('matching, leaderboards and learning paths', () => {
   afterAll(() => t?.close());
 
   it('ranks the teachers of a skill by level, rating, price and shared availability, showing each part', async () => {
-    const answer = await t
-      .http()
-      .get('/api/matching/teachers')
-      .query({ skillId: skill, from: '2026-12-07T00:00:00Z', to: '2026-12-14T00:00:00Z' })
-      .set(bearer(learner));
+    const monday = decemberMonday();
+    const from = monday.toISOString();
+    const weekLater = new Date(monday.getTime() + 7 * 86_400_000).toISOString();
+    const answer = await t.http().get('/api/matching/teachers').query({ skillId: skill, from, to: weekLater }).set(bearer(learner));
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     const [expert, free, cheap, dear] = teachers.map((teacher) => teacher.id);
     expect(
@@ -62,13 +72,9 @@ describe('matching, leaderboards and learning paths', () => {
       verified: false,
       ratingCount: 10,
     });
-    const two = await t
-      .http()
-      .get('/api/matching/teachers')
-      .query({ skillId: skill, from: '2026-12-07T00:00:00Z', limit: 2 })
-      .set(bearer(learner));
+    const two = await t.http().get('/api/matching/teachers').query({ skillId: skill, from, limit: 2 }).set(bearer(learner));
     expect(two.body.items.map((item: { userId: string }) => item.userId)).toEqual([expert, cheap]);
-    expect(two.body.to).toBe('2026-12-14T00:00:00.000Z');
+    expect(two.body.to).toBe(weekLater);
   });
 
   it('refuses with 400 a period that ends before it starts, spans more than 14 days, or lies outside a day ago … a year on', async () => {
