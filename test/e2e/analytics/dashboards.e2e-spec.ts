@@ -5,6 +5,18 @@ import { analyticsCollection, recorderOf } from '../../support/factories/analyti
 
 const at = (day: string, time = '12:00:00') => new Date(`${day}T${time}.000Z`);
 
+const DAY_MS = 86_400_000;
+/**
+ * The days the known data lies on (YYYY-MM-DD, UTC), from 40 days before the file started: recent enough that the
+ * analytics retention (a TTL index on a real server) never removes the data while the file runs, whatever the date.
+ */
+const start = new Date();
+const firstDay = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()) - 40 * DAY_MS;
+const knownDay = (offset: number) => new Date(firstDay + offset * DAY_MS).toISOString().slice(0, 10);
+const [first, second, third, fourth] = [0, 1, 2, 3].map(knownDay);
+/** A day after the range the tests ask for. */
+const later = knownDay(22);
+
 describe('the staff dashboards', () => {
   let t: TestApp;
   let staff: TestUser;
@@ -13,7 +25,7 @@ describe('the staff dashboards', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [staff, user] = await Promise.all([userWithRole(t, 'staff'), registerUser(t)]);
-    // Known data on three January days: a, b, c are visitors; b is signed in on the 11th.
+    // Known data on three days: a, b, c are visitors; b is signed in on the second.
     const pageview = (day: string, visitorId: string, path: string, extra: object = {}) => ({
       at: at(day),
       day,
@@ -23,41 +35,41 @@ describe('the staff dashboards', () => {
       ...extra,
     });
     await analyticsCollection(t.app, 'pageviews').insertMany([
-      pageview('2026-01-10', 'visitor-a', '/', { durationMs: 1000 }),
-      pageview('2026-01-10', 'visitor-a', '/pricing', { durationMs: 3000 }),
-      pageview('2026-01-10', 'visitor-b', '/', { durationMs: 2000 }),
-      pageview('2026-01-11', 'visitor-b', '/pricing', { userId: user.id }),
-      pageview('2026-01-11', 'visitor-c', '/pricing'),
-      pageview('2026-01-12', 'visitor-c', '/docs'),
-      pageview('2026-02-01', 'visitor-a', '/outside-the-range'),
+      pageview(first, 'visitor-a', '/', { durationMs: 1000 }),
+      pageview(first, 'visitor-a', '/pricing', { durationMs: 3000 }),
+      pageview(first, 'visitor-b', '/', { durationMs: 2000 }),
+      pageview(second, 'visitor-b', '/pricing', { userId: user.id }),
+      pageview(second, 'visitor-c', '/pricing'),
+      pageview(third, 'visitor-c', '/docs'),
+      pageview(later, 'visitor-a', '/outside-the-range'),
     ]);
     const event = (day: string, name: string, extra: object = {}) => ({ at: at(day), day, name, visitorId: 'visitor-a', ...extra });
     await analyticsCollection(t.app, 'userevents').insertMany([
-      event('2026-01-10', 'signup.started'),
-      event('2026-01-10', 'signup.completed'),
-      event('2026-01-11', 'signup.started'),
-      event('2026-01-13', 'signup.started'),
+      event(first, 'signup.started'),
+      event(first, 'signup.completed'),
+      event(second, 'signup.started'),
+      event(fourth, 'signup.started'),
     ]);
     await analyticsCollection(t.app, 'toolusages').insertMany([
-      event('2026-01-10', 'tool.used', { toolId: 'translator' }),
-      event('2026-01-11', 'tool.used', { toolId: 'translator', visitorId: 'visitor-b' }),
-      event('2026-01-11', 'tool.used', { toolId: 'summarizer' }),
+      event(first, 'tool.used', { toolId: 'translator' }),
+      event(second, 'tool.used', { toolId: 'translator', visitorId: 'visitor-b' }),
+      event(second, 'tool.used', { toolId: 'summarizer' }),
     ]);
     await analyticsCollection(t.app, 'visits').insertMany([
       {
         visitId: 'visit-1',
         visitorId: 'visitor-a',
-        day: '2026-01-10',
-        startedAt: at('2026-01-10'),
-        lastAt: at('2026-01-10'),
+        day: first,
+        startedAt: at(first),
+        lastAt: at(first),
         pageviews: 2,
       },
       {
         visitId: 'visit-2',
         visitorId: 'visitor-c',
-        day: '2026-01-11',
-        startedAt: at('2026-01-11'),
-        lastAt: at('2026-01-11'),
+        day: second,
+        startedAt: at(second),
+        lastAt: at(second),
         pageviews: 1,
       },
     ]);
@@ -65,18 +77,18 @@ describe('the staff dashboards', () => {
   afterAll(() => t?.close());
 
   const get = (path: string, who: TestUser = staff) => t.http().get(`/api/analytics/${path}`).set(bearer(who));
-  const range = 'from=2026-01-10&to=2026-01-12';
+  const range = `from=${first}&to=${third}`;
 
   it('counts distinct visitors and signed-in users per day, every day of the range', async () => {
     const answer = await get(`active-users?${range}`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body).toEqual({
-      from: '2026-01-10',
-      to: '2026-01-12',
+      from: first,
+      to: third,
       days: [
-        { day: '2026-01-10', visitors: 2, users: 0 },
-        { day: '2026-01-11', visitors: 2, users: 1 },
-        { day: '2026-01-12', visitors: 1, users: 0 },
+        { day: first, visitors: 2, users: 0 },
+        { day: second, visitors: 2, users: 1 },
+        { day: third, visitors: 1, users: 0 },
       ],
     });
   });
@@ -103,9 +115,9 @@ describe('the staff dashboards', () => {
 
   it('gives one metric per day, zero on days without data', async () => {
     expect((await get(`series?${range}&metric=pageviews`)).body.points).toEqual([
-      { day: '2026-01-10', count: 3 },
-      { day: '2026-01-11', count: 2 },
-      { day: '2026-01-12', count: 1 },
+      { day: first, count: 3 },
+      { day: second, count: 2 },
+      { day: third, count: 1 },
     ]);
     expect((await get(`series?${range}&metric=visits`)).body.points.map((point: { count: number }) => point.count)).toEqual([1, 1, 0]);
   });

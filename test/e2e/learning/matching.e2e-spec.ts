@@ -110,7 +110,11 @@ describe('matching, leaderboards and learning paths', () => {
   });
 
   it('refuses a learning goal whose target date is not a strict date-time within ten years', async () => {
-    for (const targetDate of ['+275760-09-06T00:00:00Z', '2040-01-01T00:00:00Z', '2027-06-01', '2010-01-01T00:00:00Z'])
+    // Eleven years either side of now, so the dates stay out of reach whenever the test runs.
+    const elevenYears = 11 * 365 * 86_400_000;
+    const tooLate = new Date(Date.now() + elevenYears).toISOString();
+    const tooEarly = new Date(Date.now() - elevenYears).toISOString();
+    for (const targetDate of ['+275760-09-06T00:00:00Z', tooLate, '2027-06-01', tooEarly])
       expect(
         (
           await t

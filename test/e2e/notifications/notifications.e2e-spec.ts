@@ -104,7 +104,8 @@ describe('notifications', () => {
       'Staff only',
     );
 
-    const later = new Date(Date.now() + 400).toISOString();
+    // Far enough ahead that the send and the list below are done before it, on a busy machine too.
+    const later = new Date(Date.now() + 3_000).toISOString();
     const scheduled = await t
       .http()
       .post('/api/notifications/send')
@@ -114,7 +115,7 @@ describe('notifications', () => {
     expect((await t.http().get('/api/notifications').set(bearer(a))).body.items.map((n: { title: string }) => n.title)).not.toContain(
       'Later',
     );
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await until(() => Date.now() > Date.parse(later));
     expect(await t.app.get(NotifyService).dispatchDue(system(), 100)).toBeGreaterThanOrEqual(1);
     expect((await t.http().get('/api/notifications').set(bearer(a))).body.items[0].title).toBe('Later');
     expect((await emailsTo(a.email)).map((email) => email.subject)).toContain('Later');

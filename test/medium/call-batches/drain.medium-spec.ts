@@ -18,6 +18,7 @@ import { CallBatchItem, CallBatchItemSchema } from '../../../src/modules/call-ba
 import { CallBatch, CallBatchSchema } from '../../../src/modules/call-batches/schemas/call-batch.schema.js';
 import type { FinalCallStatus } from '../../../src/modules/voice-calls/index.js';
 import { CallSlotsFullProblem, MinutesExhaustedProblem } from '../../../src/modules/voice-calls/voice-calls-problems.js';
+import { noonZone } from '../../support/zones.js';
 
 /**
  * The drain, the call.completed listener and batch creation against the database, with the call placer, the lead
@@ -91,7 +92,8 @@ type Lead = { id: string; tenantId: string; name: string; phone: string; timezon
 
 class FakeLeads {
   readonly leads = new Map<string, Lead>();
-  add(tenantId: string, timezone = 'UTC', status = 'new', tags: string[] = []): Lead {
+  /** Unless given a zone, a lead's clock shows about noon: inside ALL_DAY (which closes for its last minute) whenever the tests run. */
+  add(tenantId: string, timezone = noonZone(), status = 'new', tags: string[] = []): Lead {
     const lead = { id: new Types.ObjectId().toString(), tenantId, name: 'Lead', phone: '+15550100', timezone, status, tags };
     this.leads.set(lead.id, lead);
     return lead;

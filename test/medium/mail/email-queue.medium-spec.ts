@@ -7,6 +7,7 @@ import type { QueuedEmail } from '../../../src/modules/mail/schemas/queued-email
 import { account, contextOf } from '../../support/factories/identity.js';
 import { deadEmail, emailModel, emailWithKey, queueEmails } from '../../support/factories/mail.js';
 import { startMediumApp as startServices } from '../../support/medium-app.js';
+import { until } from '../../support/wait.js';
 
 /** The queue's claims, leases and retries under concurrency, against the database. */
 describe('the email queue', () => {
@@ -45,10 +46,11 @@ describe('the email queue', () => {
   it('takes over a lease that ran out; the worker that lost it records nothing', async () => {
     const tag = `lease-${Date.now()}`;
     await queueEmails(app, 1, tag);
-    const first = await queue.claim('slow-worker', 50);
+    // A lease a busy machine cannot outlast between two claims; the second claim waits until it has run out.
+    const first = await queue.claim('slow-worker', 1_000);
     expect(first!.idempotencyKey).toBe(`${tag}:0`);
     expect(await queue.claim('eager-worker', 60_000)).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await until(() => Date.now() > first!.lockedUntil!.getTime());
     const second = await queue.claim('eager-worker', 60_000);
     expect(second).toMatchObject({ status: 'sending', lockedBy: 'eager-worker', attempts: 2 });
     await queue.finish(first!, 'slow-worker', { to: 'sent', messageId: 'late' });

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { Types, type Model } from 'mongoose';
 import type { TestApp } from '../app.js';
 import { bearer } from '../auth.js';
+import { noonZone } from '../zones.js';
 import { CallBatchesDrainJob } from '../../../src/modules/call-batches/jobs/call-batches-drain.job.js';
 import { CallBatchItem } from '../../../src/modules/call-batches/schemas/call-batch-item.schema.js';
 import { CallBatch } from '../../../src/modules/call-batches/schemas/call-batch.schema.js';
@@ -13,7 +14,10 @@ type Caller = { accessToken: string };
 export const callBatchModel = (app: INestApplicationContext) => app.get<Model<CallBatch>>(getModelToken(CallBatch.name));
 export const callBatchItemModel = (app: INestApplicationContext) => app.get<Model<CallBatchItem>>(getModelToken(CallBatchItem.name));
 
-/** Calling hours that hold at any moment in any zone, for tests that are not about them. */
+/**
+ * Calling hours as wide as they go, for tests that are not about them: every minute of the day but the last (the end
+ * is exclusive and cannot be 24:00), so the leads below live where it is about noon, far from that closed minute.
+ */
 export const ALWAYS_OPEN = { start: '00:00', end: '23:59' } as const;
 
 /** A batch started through the API; answers its body (with the progress). */
@@ -82,7 +86,10 @@ export async function batchAgent(t: TestApp, owner: Caller, tenantId: string): P
   return agent.body.id as string;
 }
 
-/** Leads created through the API; each number ends in `lastDigit` (0–6 answer, 7 no answer, 8 busy, 9 failed). */
+/**
+ * Leads created through the API; each number ends in `lastDigit` (0–6 answer, 7 no answer, 8 busy, 9 failed). Unless
+ * given a zone, a lead's clock shows about noon, inside ALWAYS_OPEN whatever the time of day the test runs at.
+ */
 export async function batchLeads(
   t: TestApp,
   owner: Caller,
@@ -95,7 +102,7 @@ export async function batchLeads(
       .http()
       .post(`/api/tenants/${tenantId}/leads`)
       .set(bearer(owner))
-      .send({ name: `Lead ${index + 1}`, phone: numberEnding(spec.lastDigit), timezone: spec.timezone ?? 'UTC' });
+      .send({ name: `Lead ${index + 1}`, phone: numberEnding(spec.lastDigit), timezone: spec.timezone ?? noonZone() });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     leads.push({ id: response.body.id, phone: response.body.phone });
   }

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { LearningSession } from '../../../src/modules/sessions/schemas/learning-session.schema.js';
 import type { TestApp } from '../app.js';
 import { bearer, registerUser, type TestUser } from '../auth.js';
+import { noonZone } from '../zones.js';
 import { createSkill } from './skills.js';
 
 const MINUTE_MS = 60_000;
@@ -16,16 +17,8 @@ export async function activeSkill(app: INestApplicationContext): Promise<string>
   return (await createSkill(app)).id;
 }
 
-/**
- * A zone where it is now around noon (Etc/GMT-N is UTC+N): weekly windows there cover every session a test books
- * from now to a few hours ahead without one crossing the local midnight, whenever the tests run.
- */
-export function noonZone(now = new Date()): string {
-  let offset = 12 - now.getUTCHours();
-  if (offset > 12) offset -= 24;
-  if (offset < -12) offset += 24;
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
+/** Weekly windows in this zone cover every session a test books from now to a few hours ahead, whenever the tests run. */
+export { noonZone };
 
 const ALL_WEEK = Array.from({ length: 7 }, (_, day) => ({ day, start: '00:00', end: '24:00' }));
 
