@@ -2,3 +2,8 @@
 declare module 'class-transformer/cjs/storage.js' {
   export const defaultMetadataStorage: unknown;
 }
+
+// The options plainToInstance runs with when given none, handed to every @Transform() function.
+declare module 'class-transformer/cjs/constants/default-options.constant.js' {
+  export const defaultOptions: unknown;
+}

@@ -28,6 +28,21 @@ class Trimmed {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)) name: string;
 }
 
+/** Rules in turn, one reading the whole source; rules for the other direction or for a group not asked for. */
+class Shaped {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? `${value}!` : value))
+  @Type(() => String)
+  code: string;
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => `${key}:${String(obj.code)}`) echo: string;
+  @Transform(() => 'to plain only', { toPlainOnly: true }) outbound?: string;
+  @Transform(() => 'grouped', { groups: ['admin'] }) grouped?: string;
+}
+
+class InheritsShape extends Shaped {
+  extra?: string;
+}
+
 class Hidden {
   @Exclude() secret?: string;
   shown?: string;
@@ -80,17 +95,23 @@ describe('building a DTO from a plain value', () => {
     expect(order.limit).toBe(3);
   });
 
-  it('leaves classes shaped by @Transform() and @Exclude(), at any depth, to class-transformer', () => {
-    for (const [type, plain] of [
-      [Trimmed, { name: 'a' }],
-      [Hidden, {}],
-      [WithTrimmedChild, { child: {} }],
-    ] as const) {
-      expect(buildDirectly(type, plain)).toBe(NOT_BUILT);
-    }
+  it('applies @Transform() rules as class-transformer does, at any depth and inherited', () => {
+    const plain = { code: 7, echo: 'x', outbound: 'kept', grouped: 'kept' };
+    expect(buildDirectly(Shaped, plain)).not.toBe(NOT_BUILT);
+    expect(expectSame(Shaped, plain)).toMatchObject({ echo: 'echo:7', outbound: 'kept', grouped: 'kept' });
+    // In the order class-transformer keeps them: the trim, then the mark.
+    expect(expectSame(Shaped, { code: '  a ' })).toMatchObject({ code: 'a!' });
+    expect(expectSame(InheritsShape, { ...plain, extra: 'e' })).toBeInstanceOf(InheritsShape);
     expect((expectSame(Trimmed, { name: '  ann ' }) as Trimmed).name).toBe('ann');
-    expect(expectSame(Hidden, { secret: 's', shown: 'x' })).not.toHaveProperty('secret');
+    expect(buildDirectly(WithTrimmedChild, { child: { name: ' b ' } })).not.toBe(NOT_BUILT);
     expect((expectSame(WithTrimmedChild, { child: { name: ' b ' } }) as WithTrimmedChild).child.name).toBe('b');
+    // A key the input leaves out is not given to its rules, by either.
+    expect(expectSame(Shaped, {})).not.toHaveProperty('echo');
+  });
+
+  it('leaves classes shaped by @Exclude(), at any depth, to class-transformer', () => {
+    expect(buildDirectly(Hidden, {})).toBe(NOT_BUILT);
+    expect(expectSame(Hidden, { secret: 's', shown: 'x' })).not.toHaveProperty('secret');
   });
 
   it('tells builds apart', () => {

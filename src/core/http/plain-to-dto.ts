@@ -1,4 +1,11 @@
-import { plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
+import {
+  plainToInstance,
+  TransformationType,
+  type ClassConstructor,
+  type ClassTransformOptions,
+  type TransformFnParams,
+} from 'class-transformer';
+import { defaultOptions } from 'class-transformer/cjs/constants/default-options.constant.js';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 
 interface TypeRule {
@@ -7,9 +14,16 @@ interface TypeRule {
   options?: { discriminator?: unknown };
 }
 
+interface TransformRule {
+  transformFn: (params: TransformFnParams) => unknown;
+  options?: { groups?: string[] };
+}
+
 /** class-transformer's rule store, as version 0.5 keeps it. */
 interface TransformerStorage {
   findTypeMetadata(target: unknown, property: string): TypeRule | undefined;
+  /** A property's `@Transform()` rules, its ancestors' included, for one direction. */
+  findTransformMetadatas(target: unknown, property: string, direction: TransformationType): TransformRule[];
   _transformMetadatas?: Map<unknown, unknown>;
   _exposeMetadatas?: Map<unknown, unknown>;
   _excludeMetadatas?: Map<unknown, unknown>;
@@ -20,11 +34,11 @@ class Unsure extends Error {}
 const UNSURE = new Unsure();
 
 const storage = defaultMetadataStorage as unknown as TransformerStorage;
-const knowsRules = [storage._transformMetadatas, storage._exposeMetadatas, storage._excludeMetadatas].every(
-  (rules) => rules instanceof Map,
-);
+const knowsRules =
+  typeof storage.findTransformMetadatas === 'function' &&
+  [storage._transformMetadatas, storage._exposeMetadatas, storage._excludeMetadatas].every((rules) => rules instanceof Map);
 const SPECIAL_TYPES = new Set<unknown>([Array, Set, Map, Promise, Buffer, Object, Function]);
-/** Per class: true when nothing but `@Type()` shapes what class-transformer builds from a plain value. */
+/** Per class: true when nothing but `@Type()` and `@Transform()` shapes what class-transformer builds from a plain value. */
 const simple = new WeakMap<object, boolean>();
 
 function isSimpleClass(type: object): boolean {
@@ -37,8 +51,7 @@ function isSimpleClass(type: object): boolean {
       typeof current === 'function' && current.prototype !== undefined;
       current = Object.getPrototypeOf(current)
     ) {
-      if (storage._transformMetadatas!.has(current) || storage._exposeMetadatas!.has(current) || storage._excludeMetadatas!.has(current))
-        answer = false;
+      if (storage._exposeMetadatas!.has(current) || storage._excludeMetadatas!.has(current)) answer = false;
     }
     simple.set(type, answer);
   }
@@ -48,10 +61,11 @@ function isSimpleClass(type: object): boolean {
 /**
  * What class-transformer's `plainToInstance` builds from a parsed body or query with the default options,
  * built directly: the class's instance (its field initialisers run), its properties copied in the order
- * they came, those named by a `@Type()` built as that type, arrays and plain objects copied, and the keys
- * class-transformer leaves out (`__proto__`, `constructor`, the prototype's methods and read-only accessors)
- * left out. A class shaped by `@Transform()`, `@Expose()` or `@Exclude()`, a discriminator, a Map or Set
- * type, or any value that is not plain JSON makes it hand the whole value to class-transformer instead.
+ * they came, those named by a `@Type()` built as that type, then given to their `@Transform()` functions,
+ * arrays and plain objects copied, and the keys class-transformer leaves out (`__proto__`, `constructor`, the
+ * prototype's methods and read-only accessors) left out. A class shaped by `@Expose()` or `@Exclude()`, a
+ * discriminator, a Map or Set type, or any value that is not plain JSON makes it hand the whole value to
+ * class-transformer instead.
  */
 export function plainToDto<T>(type: ClassConstructor<T>, plain: unknown, options?: ClassTransformOptions): T {
   const built = options === undefined ? buildDirectly(type, plain) : NOT_BUILT;
@@ -118,9 +132,29 @@ function convert(value: unknown, type: unknown, arrayType: unknown): unknown {
       const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
       if ((descriptor && !descriptor.set) || built[key] instanceof Function) continue;
     }
-    built[key] = convert(item, itemType, itemArrayType);
+    built[key] =
+      type === undefined ? convert(item, itemType, itemArrayType) : transformed(type, key, source, convert(item, itemType, itemArrayType));
   }
   return built;
+}
+
+/**
+ * A property's `@Transform()` rules applied to its built value, as class-transformer applies them from a plain value:
+ * in the order declared, those without groups (none are asked for), each given the source object and the options
+ * `plainToInstance` runs with (its defaults).
+ */
+function transformed(type: unknown, key: string, source: Record<string, unknown>, value: unknown): unknown {
+  for (const rule of storage.findTransformMetadatas(type, key, TransformationType.PLAIN_TO_CLASS)) {
+    if (rule.options?.groups?.length) continue;
+    value = rule.transformFn({
+      value,
+      key,
+      obj: source,
+      type: TransformationType.PLAIN_TO_CLASS,
+      options: { ...(defaultOptions as ClassTransformOptions) },
+    });
+  }
+  return value;
 }
 
 /** Built alike: the same prototypes, the same own keys in the same order, the same values all the way down. */
