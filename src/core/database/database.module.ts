@@ -9,6 +9,7 @@ import { IndexReadiness } from './index-readiness.js';
 import { Lease, Leases, LeaseSchema } from './leases.js';
 import { Sequence, Sequences, SequenceSchema } from './sequences.js';
 import { TenantCaps } from './tenant-caps.js';
+import { crossCheckInserts } from './validate-at-once.js';
 
 export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
 
@@ -31,16 +32,19 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   imports: [
     MongooseModule.forRootAsync({
       inject: [DATABASE_TARGET, AppConfig, MongoMetrics],
-      useFactory: (target: DatabaseTarget, config: AppConfig, metrics: MongoMetrics) => ({
-        uri: target.uri,
-        dbName: process.env.MONGODB_DB_NAME || undefined,
-        serverSelectionTimeoutMS: config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS'),
-        // Fail fast while the database is away (answered 503) instead of queueing requests.
-        bufferCommands: false,
-        retryAttempts: 3,
-        // Pool use for GET /metrics, watched before the first connection opens (operations are timed by tracing).
-        onConnectionCreate: (connection) => metrics.watch(connection),
-      }),
+      useFactory: (target: DatabaseTarget, config: AppConfig, metrics: MongoMetrics) => {
+        crossCheckInserts(config.get('VALIDATION_CROSS_CHECK'));
+        return {
+          uri: target.uri,
+          dbName: process.env.MONGODB_DB_NAME || undefined,
+          serverSelectionTimeoutMS: config.get('MONGODB_SERVER_SELECTION_TIMEOUT_MS'),
+          // Fail fast while the database is away (answered 503) instead of queueing requests.
+          bufferCommands: false,
+          retryAttempts: 3,
+          // Pool use for GET /metrics, watched before the first connection opens (operations are timed by tracing).
+          onConnectionCreate: (connection) => metrics.watch(connection),
+        };
+      },
     }),
     MongooseModule.forFeature([
       { name: Sequence.name, schema: SequenceSchema },

@@ -1,6 +1,8 @@
 import mongoose, { type Model, type Schema } from 'mongoose';
+import { isDeepStrictEqual } from 'node:util';
 import { isObjectLiteral } from './object-literal.js';
 import { onModel, traceDriverCall } from './operation-tracing.js';
+import { insertsCrossChecked, validatedAtOnce, type Validating } from './validate-at-once.js';
 
 /**
  * Inserts one new document without building a Mongoose document around it: the schema's defaults and
@@ -23,11 +25,6 @@ export async function insertLean<T>(model: Model<T>, fields: { [K in keyof T]?: 
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** What `Model.validate` reads of its receiver: a schema and the caster. */
-interface Validating {
-  schema: Schema;
-  castObject: typeof mongoose.Model.castObject;
-}
 // Typed for what it does: Mongoose's declaration leaves out the context argument.
 const validateElement = mongoose.Model.validate as unknown as (
   this: Validating,
@@ -55,6 +52,19 @@ function liftedArrays(schema: Schema): { path: string; element: Validating }[] {
   return lifted;
 }
 
+/** `Model.validate(obj)` with `context` as its validators' `this`: answered at once when it can be, else by Mongoose. */
+async function validated(validating: Validating, obj: Plain, context: Plain): Promise<Plain> {
+  const quick = validatedAtOnce(validating, obj);
+  if (quick === undefined) return validateElement.call(validating, obj, undefined, context);
+  if (insertsCrossChecked()) {
+    const theirs = await validateElement.call(validating, obj, undefined, context);
+    if (!isDeepStrictEqual(quick, theirs)) {
+      throw new Error(`The quick validation of a ${validating.schema.get('collection') ?? 'subdocument'} differs from Mongoose's`);
+    }
+  }
+  return quick;
+}
+
 /** `Model.validate(doc)`, with the lifted arrays' elements validated one by one; errors keep their full paths. */
 async function castAndValidate<T>(model: Model<T>, doc: Plain): Promise<Plain> {
   const rest = { ...doc };
@@ -66,7 +76,8 @@ async function castAndValidate<T>(model: Model<T>, doc: Plain): Promise<Plain> {
     lists.push([path, element, items]);
     delete rest[path];
   }
-  if (lists.length === 0) return (await model.validate(doc)) as Plain;
+  const validating = model as unknown as Validating;
+  if (lists.length === 0) return validated(validating, doc, doc);
   let failure: InstanceType<typeof mongoose.Error.ValidationError> | undefined;
   const fail = (prefix: string, error: unknown) => {
     if (!(error instanceof mongoose.Error.ValidationError)) throw error;
@@ -75,7 +86,7 @@ async function castAndValidate<T>(model: Model<T>, doc: Plain): Promise<Plain> {
   };
   let stored: Plain = {};
   try {
-    stored = (await model.validate(rest)) as Plain;
+    stored = await validated(validating, rest, rest);
   } catch (error) {
     fail('', error);
   }
@@ -84,7 +95,7 @@ async function castAndValidate<T>(model: Model<T>, doc: Plain): Promise<Plain> {
     for (const [index, item] of items.entries()) {
       try {
         // The element is its own validators' `this`, as a subdocument is.
-        cast.push(await validateElement.call(element, item, undefined, item));
+        cast.push(await validated(element, item, item));
       } catch (error) {
         fail(`${path}.${index}.`, error);
       }

@@ -15,3 +15,8 @@ declare module 'mongoose/lib/cast.js' {
     context?: unknown,
   ): Record<string, unknown>;
 }
+
+// Mongoose's path reader: `Model.validate` reads every path's value with it (null answers the default).
+declare module 'mongoose/lib/helpers/get.js' {
+  export default function get(obj: unknown, path: string, fallback?: unknown): unknown;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { onModel, traceDriverCall } from './operation-tracing.js';
 
 /** A named counter; `$inc` on one document is atomic, so concurrent callers get distinct, consecutive values. */
 @Schema({ collection: 'counters', versionKey: false })
@@ -17,10 +18,14 @@ export const SequenceSchema = SchemaFactory.createForClass(Sequence);
 export class Sequences {
   constructor(@InjectModel(Sequence.name) private readonly sequences: Model<Sequence>) {}
 
+  /**
+   * One driver call: the filter and the update are already what Mongoose would cast them to, and its query
+   * (casting, options, hooks the schema has none of) was 45 µs of CPU per created ticket under load.
+   */
   async next(name: string): Promise<number> {
-    const counter = await this.sequences
-      .findOneAndUpdate({ _id: name }, { $inc: { last: 1 } }, { upsert: true, returnDocument: 'after' })
-      .lean<Sequence>();
-    return counter!.last;
+    const counter = await traceDriverCall(onModel(this.sequences, 'findOneAndUpdate'), () =>
+      this.sequences.collection.findOneAndUpdate({ _id: name as never }, { $inc: { last: 1 } }, { upsert: true, returnDocument: 'after' }),
+    );
+    return (counter as Sequence | null)!.last;
   }
 }
