@@ -1,6 +1,7 @@
 import mongoose, { Schema, type Model } from 'mongoose';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertLean } from './insert-lean.js';
+import { crossCheckInserts } from './validate-at-once.js';
 
 const Entry = new Schema({ from: { type: String, enum: ['a', 'b', null] }, to: { type: String, required: true } }, { _id: false });
 const Note = new Schema({
@@ -96,5 +97,32 @@ describe('insertLean', () => {
     expect(Object.keys(error.errors).sort()).toEqual(['count', 'name', 'notes.1.by', 'notes.2.body']);
     await expect(insertLean(model, { name: 'x', notes: ['not an object'] } as never)).rejects.toThrow();
     expect(insertOne).not.toHaveBeenCalled();
+  });
+
+  describe('cross-checked against Model.validate', () => {
+    let answers: boolean[] = [];
+    // Answers as told, then yes: a rule that changes its mind, as one reading the clock may.
+    const Fickle = new Schema({ word: { type: String, validate: () => answers.shift() ?? true } });
+    const fickle = mongoose.model('InsertLeanFickle', Fickle) as unknown as Model<Record<string, unknown>>;
+    beforeEach(() => crossCheckInserts(true));
+    afterEach(() => crossCheckInserts(false));
+
+    it('stores what both validations pass, array elements included', async () => {
+      const stored = captured();
+      await insertLean(model, { name: 'both', notes: [{ body: 'sig', by: 'ann' }] });
+      expect((stored().notes as { by: string }[])[0].by).toBe('ann');
+    });
+
+    it('fails loudly when the quick validation passes what Mongoose refuses', async () => {
+      const insertOne = vi.spyOn(fickle.collection, 'insertOne');
+      answers = [true, false, true];
+      await expect(insertLean(fickle, { word: 'a' })).rejects.toThrow(/passed what is refused by Mongoose/);
+      expect(insertOne).not.toHaveBeenCalled();
+    });
+
+    it("gives Mongoose's refusal when the rule changed its mind for both", async () => {
+      answers = [true, false, false];
+      await expect(insertLean(fickle, { word: 'a' })).rejects.toMatchObject({ name: 'ValidationError' });
+    });
   });
 });

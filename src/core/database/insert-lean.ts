@@ -56,13 +56,29 @@ function liftedArrays(schema: Schema): { path: string; element: Validating }[] {
 async function validated(validating: Validating, obj: Plain, context: Plain): Promise<Plain> {
   const quick = validatedAtOnce(validating, obj);
   if (quick === undefined) return validateElement.call(validating, obj, undefined, context);
-  if (insertsCrossChecked()) {
-    const theirs = await validateElement.call(validating, obj, undefined, context);
-    if (!isDeepStrictEqual(quick, theirs)) {
-      throw new Error(`The quick validation of a ${validating.schema.get('collection') ?? 'subdocument'} differs from Mongoose's`);
-    }
-  }
+  if (insertsCrossChecked()) await crossCheck(validating, obj, context, quick);
   return quick;
+}
+
+/**
+ * Mongoose's answer must be the same pass and the same cast. A refusal counts as a difference too: without the
+ * cross-check the quick pass would have stored the object. A validator that reads the clock may change its mind
+ * between the two calls, so the quick verdict is asked again before the difference is called.
+ */
+async function crossCheck(validating: Validating, obj: Plain, context: Plain, quick: Plain): Promise<void> {
+  let theirs: Plain | undefined;
+  let refusal: unknown;
+  try {
+    theirs = await validateElement.call(validating, obj, undefined, context);
+  } catch (error) {
+    refusal = error;
+  }
+  if (theirs !== undefined && isDeepStrictEqual(quick, theirs)) return;
+  if (refusal !== undefined && validatedAtOnce(validating, obj) === undefined) throw refusal;
+  const what = (validating as { modelName?: string }).modelName ?? 'subdocument';
+  throw new Error(
+    `The quick validation of a ${what} ${refusal === undefined ? 'cast differently from' : 'passed what is refused by'} Mongoose's`,
+  );
 }
 
 /** `Model.validate(doc)`, with the lifted arrays' elements validated one by one; errors keep their full paths. */

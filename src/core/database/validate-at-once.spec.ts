@@ -69,4 +69,15 @@ describe('validating an object at once', () => {
     expect(validatedAtOnce(awaiting, { promised: 'yes' })).toBeUndefined();
     expect(validatedAtOnce(awaiting, {})).toBeDefined();
   });
+
+  it('leaves Maps to Mongoose, and answers when they are absent', async () => {
+    const Mapped = mongoose.model(
+      'QuickValidationMapped',
+      new Schema({ byKey: { type: Map, of: new Schema({ x: String }) }, counts: { type: Map, of: Number } }),
+    );
+    const mapped = Mapped as unknown as Validating;
+    expect(validatedAtOnce(mapped, { byKey: { k: { x: 'b' } } })).toBeUndefined();
+    expect(validatedAtOnce(mapped, { counts: { a: '1' } })).toBeUndefined();
+    expect(validatedAtOnce(mapped, {})).toEqual(await Mapped.validate({}));
+  });
 });

@@ -19,6 +19,7 @@ interface PathType {
   requiredValidator?: unknown;
   $isMongooseArray?: boolean;
   $isMongooseDocumentArray?: boolean;
+  $isSchemaMap?: boolean;
   doValidate: unknown;
 }
 
@@ -67,6 +68,9 @@ export function validatedAtOnce(validating: Validating, obj: Plain): Plain | und
     const type = schema.path(path) as unknown as PathType | undefined;
     if (type == null) continue;
     const value = get(cast, path, undefined);
+    // A Map's values are validated by the Map's own doValidate; a Map of subdocuments also casts to new
+    // subdocuments, each with a fresh _id, so two casts of it never compare equal.
+    if (type.$isSchemaMap && value !== undefined) return undefined;
     // Subdocuments are validated as documents by their own doValidate; only their absence is plain.
     if (type.doValidate !== plainDoValidate) {
       const empty = value === undefined || (type.$isMongooseDocumentArray && Array.isArray(value) && value.length === 0);

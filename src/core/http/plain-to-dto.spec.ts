@@ -119,6 +119,14 @@ describe('building a DTO from a plain value', () => {
     expect(sameBuild({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
     expect(sameBuild([1, [2]], [1, [2]])).toBe(true);
     expect(sameBuild({ a: [1] }, { a: [2] })).toBe(false);
+    expect(sameBuild({ at: new Date(1) }, { at: new Date(1) })).toBe(true);
+    expect(sameBuild({ at: new Date(1) }, { at: new Date(2) })).toBe(false);
+    expect(sameBuild(new Date(Number.NaN), new Date(Number.NaN))).toBe(true);
+    expect(sameBuild(new Date(Number.NaN), new Date(0))).toBe(false);
+    expect(sameBuild(/a/i, /a/g)).toBe(false);
+    expect(sameBuild(Buffer.from('ab'), Buffer.from('ac'))).toBe(false);
+    expect(sameBuild(new Set([1]), new Set([2]))).toBe(false);
+    expect(sameBuild(new Map([['a', 1]]), new Map([['a', 1]]))).toBe(true);
   });
 
   it('builds every DTO of the application as class-transformer does, on 150 inputs each', () => {

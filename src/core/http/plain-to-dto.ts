@@ -157,11 +157,18 @@ function transformed(type: unknown, key: string, source: Record<string, unknown>
   return value;
 }
 
+const bytesOf = (view: ArrayBufferView) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+
 /** Built alike: the same prototypes, the same own keys in the same order, the same values all the way down. */
 export function sameBuild(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  // Built-ins keep their value outside their own keys.
+  if (a instanceof Date) return Object.is(a.getTime(), (b as Date).getTime());
+  if (a instanceof RegExp) return String(a) === String(b);
+  if (ArrayBuffer.isView(a)) return bytesOf(a).equals(bytesOf(b as ArrayBufferView));
+  if (a instanceof Map || a instanceof Set) return sameBuild([...a], [...(b as Map<unknown, unknown> | Set<unknown>)]);
   const keys = Object.keys(a);
   const others = Object.keys(b);
   if (keys.length !== others.length || keys.some((key, index) => key !== others[index])) return false;

@@ -4,12 +4,14 @@ import { bearer, registerUser, userWithRole, type TestUser } from '../../support
 import { available, catalogueSkill, learn, learning, standing, teach, teaching } from '../../support/factories/learning.js';
 
 /**
- * The first December Monday from today, at 00:00 UTC. The zones' offsets below are their winter ones, and a
- * period may start from a day ago to a year on, so the week it opens is always one the API accepts.
+ * The first December Monday after today, at 00:00 UTC. The zones' offsets below are their winter ones, and a
+ * period may start from a day ago to a year on, so the week it opens is always one the API accepts, even
+ * when the run crosses midnight.
  */
 function decemberMonday(): Date {
   const day = new Date();
   day.setUTCHours(0, 0, 0, 0);
+  day.setUTCDate(day.getUTCDate() + 1);
   while (day.getUTCMonth() !== 11 || day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
   return day;
 }

@@ -6,7 +6,8 @@ import type { ProviderEvent } from './provider-event.js';
 import { parseStripeWebhook } from './stripe-events.js';
 
 /**
- * 32 random hex digits from randomUUID, which draws on a buffered CSPRNG. A synchronous randomBytes() call is a
+ * A v4 UUID's hex digits (122 random bits; the version digit is always 4), from randomUUID, which draws on a
+ * buffered CSPRNG: a mock's ids need to be unique, not secret. A synchronous randomBytes() call is a
  * crypto job of its own: the two an intent took cost 20 µs of CPU per intent under load, against 4 µs now.
  */
 const randomHex = () => randomUUID().replaceAll('-', '');
