@@ -49,7 +49,8 @@ await seed(env, { users: values.users, tickets: values.tickets });
 const children = [];
 const pidOf = {};
 async function startServer(name, args, port) {
-  const child = spawn('node', args, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [command, argv] = process.env.BENCH_PIN ? ['taskset', ['-c', process.env.BENCH_PIN, 'node', ...args]] : ['node', args];
+  const child = spawn(command, argv, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   pidOf[name] = child.pid;
   const base = `http://127.0.0.1:${port}`;

@@ -1,16 +1,21 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describeError } from './error-mapping.js';
+import { ReplayedAnswer } from './idempotency/replayed-answer.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 export const RETRY_AFTER_SECONDS = 5;
 
-/** Every error leaves as RFC 9457 problem+json with the request id; stacks stay in the log. */
+/**
+ * Every error leaves as RFC 9457 problem+json with the request id; stacks stay in the log. The one thrown
+ * value that is not an error, an earlier answer replayed for its Idempotency-Key, leaves as it first left.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
+    if (exception instanceof ReplayedAnswer) return exception.send(http.getResponse<FastifyReply>());
     sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
 import { EffectsRelay } from '../../../src/core/events/index.js';
 import type { PaymentEvent } from '../../../src/modules/billing/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
@@ -94,6 +95,23 @@ describe('payments with the embedded provider', () => {
     expect(elsewhere.status).toBe(201);
     expect(elsewhere.body.id).not.toBe(first.body.id);
     expect((await t.http().post('/api/payments/intent').set(bearer(payer)).set('Idempotency-Key', 'short').send(body)).status).toBe(400);
+  });
+
+  it('releases the key of a refused first attempt, and replays the answer exactly as first sent', async () => {
+    const key = `released-${Date.now()}`;
+    const send = (body: object) => t.http().post('/api/payments/intent').set(bearer(payer)).set('Idempotency-Key', key).send(body);
+    expect((await send({ amount: -1, currency: 'EUR' })).status).toBe(400);
+    expect(await t.connection.collection('idempotencykeys').countDocuments({ scope: { $regex: `:${key}$` } })).toBe(0);
+    const first = await send({ amount: 1_200, currency: 'EUR' });
+    expect(first.status).toBe(201);
+    const stored = await t.connection.collection('idempotencykeys').findOne({ scope: { $regex: `:${key}$` } });
+    expect(stored).toMatchObject({ state: 'completed', statusCode: 201, responseBody: first.body });
+    const again = await send({ currency: 'EUR', amount: 1_200 });
+    expect(again.status).toBe(201);
+    expect(again.headers['content-type']).toMatch(/^application\/json/);
+    expect(again.headers['x-request-id']).toBeDefined();
+    expect(again.body).toEqual(first.body);
+    expect(await t.connection.collection('transactions').countDocuments({ _id: new Types.ObjectId(first.body.id) })).toBe(1);
   });
 
   it('refuses card numbers and CVCs anywhere in a billing body, and stores nothing', async () => {

@@ -1,7 +1,8 @@
-import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblem } from '../problem.dto.js';
-import { IdempotencyInterceptor, KEY_FORMAT } from './idempotency.interceptor.js';
+import { KEY_FORMAT } from './idempotency-keys.js';
+import { IdempotencyGuard } from './idempotency.guard.js';
 
 export const IDEMPOTENT_KEY = 'atrium:idempotent';
 
@@ -12,7 +13,7 @@ export const IDEMPOTENT_KEY = 'atrium:idempotent';
 export const Idempotent = () =>
   applyDecorators(
     SetMetadata(IDEMPOTENT_KEY, true),
-    UseInterceptors(IdempotencyInterceptor),
+    UseGuards(IdempotencyGuard),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
