@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCAN_FROM_BYTES } from '../../../src/core/http/input-limits.hook.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, uniqueEmail, type TestUser } from '../../support/auth.js';
 
@@ -74,6 +75,17 @@ describe('hostile input', () => {
     const { responses, elapsed } = await quickest(() => json(body));
     for (const response of responses) expectLimitProblem(response, 'depth');
     expect(elapsed).toBeLessThan(200);
+  });
+
+  it('refuses a small hostile body, which is parsed before it is judged, as it refuses a large one', async () => {
+    const start = `{"email":"${uniqueEmail()}","password":"long enough pass","x":`;
+    const deep = `${start}${'['.repeat(3_000)}${']'.repeat(3_000)}}`;
+    const wide = `${start}{${Array.from({ length: 300 }, (_, i) => `"k${i}":0`).join(',')}}}`;
+    const long = `${start}[${Array(1_500).fill(0).join(',')}]}`;
+    for (const body of [deep, wide, long]) expect(Buffer.byteLength(body)).toBeLessThanOrEqual(SCAN_FROM_BYTES);
+    expectLimitProblem(await json(deep), 'depth');
+    expectLimitProblem(await json(wide), 'keysPerObject');
+    expectLimitProblem(await json(long), 'arrayLength');
   });
 
   it('refuses a 100,000-element array fast', async () => {
