@@ -34,6 +34,19 @@ function matches(route: Route, segments: string[]): boolean {
   return route.segments.length === segments.length;
 }
 
+/** Whether some path could match both routes: no static segment of one differs from the other's at the same place. */
+function overlaps(a: Route, b: Route): boolean {
+  const shorter = Math.min(a.segments.length, b.segments.length);
+  for (let i = 0; i < shorter; i++) {
+    const [x, y] = [a.segments[i], b.segments[i]];
+    if (x === '*' || y === '*') return true;
+    if (a.rank[i] === 2 && b.rank[i] === 2 && x !== y) return false;
+  }
+  // A wildcard right after the shorter one's end matches its paths too (`/api/files/*` takes `/api/files`).
+  const longer = a.segments.length > b.segments.length ? a : b;
+  return a.segments.length === b.segments.length || longer.segments[shorter] === '*';
+}
+
 /** Route patterns as registered (`/api/users/:id`) with the methods each serves. */
 export class RouteTable {
   private readonly routes = new Map<string, Route>();
@@ -56,7 +69,8 @@ export class RouteTable {
     let above = this.outranking.get(pattern);
     if (above === undefined) {
       const own = this.routes.get(pattern);
-      above = own ? [...this.routes.values()].filter((route) => compare(route.rank, own.rank) > 0) : [];
+      // Most of the table outranks a parametric route; only those that share a path with it can take one away.
+      above = own ? [...this.routes.values()].filter((route) => compare(route.rank, own.rank) > 0 && overlaps(route, own)) : [];
       this.outranking.set(pattern, above);
     }
     if (above.length === 0) return true;
