@@ -21,7 +21,7 @@ export function tooComplex({ limit, max, field }: LimitBreach): InputTooComplexP
 }
 
 /**
- * Bodies declared this small are parsed without a scan: 8 KB of the worst shape (empty arrays or one-letter
+ * JSON bodies declared this small are parsed without a scan: 8 KB of the worst shape (empty arrays or one-letter
  * keys, some 2,000 values) parses in well under a millisecond. Longer bodies, and chunked ones, are scanned.
  */
 export const SCAN_FROM_BYTES = 8 * 1024;
@@ -64,11 +64,12 @@ export function scanBodyWhileReading(
   const hasBody =
     headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
   if (!hasBody) return done(null, payload);
-  // A small body costs the parser little whatever its shape, and the parsed-body walk below still bounds it;
-  // the stream a scan needs costs about 10 µs per request.
-  if (Number(headers['content-length']) <= SCAN_FROM_BYTES) return done(null, payload);
   const scanner = scannerFor(headers['content-type']);
   if (!scanner) return done(null, payload);
+  // A small JSON body costs the parser little whatever its shape, and the parsed-body walk below still bounds
+  // it; the stream a scan needs costs about 10 µs per request. Forms are always scanned: their count of
+  // parameters is bounded only here.
+  if (scanner instanceof JsonShapeScanner && Number(headers['content-length']) <= SCAN_FROM_BYTES) return done(null, payload);
   const checked = new ShapeCheck(scanner);
   payload.on('error', (error) => checked.destroy(error));
   done(null, payload.pipe(checked));

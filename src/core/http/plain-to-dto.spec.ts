@@ -127,6 +127,9 @@ describe('building a DTO from a plain value', () => {
     expect(sameBuild(Buffer.from('ab'), Buffer.from('ac'))).toBe(false);
     expect(sameBuild(new Set([1]), new Set([2]))).toBe(false);
     expect(sameBuild(new Map([['a', 1]]), new Map([['a', 1]]))).toBe(true);
+    expect(sameBuild(new Uint8Array([1]).buffer, new Uint8Array([2]).buffer)).toBe(false);
+    expect(sameBuild(Object(1), Object(2))).toBe(false);
+    expect(sameBuild(Object('a'), Object('a'))).toBe(true);
   });
 
   it('builds every DTO of the application as class-transformer does, on 150 inputs each', () => {

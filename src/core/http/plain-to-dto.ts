@@ -169,6 +169,8 @@ export function sameBuild(a: unknown, b: unknown): boolean {
   if (a instanceof RegExp) return String(a) === String(b);
   if (ArrayBuffer.isView(a)) return bytesOf(a).equals(bytesOf(b as ArrayBufferView));
   if (a instanceof Map || a instanceof Set) return sameBuild([...a], [...(b as Map<unknown, unknown> | Set<unknown>)]);
+  if (a instanceof ArrayBuffer) return Buffer.from(a).equals(Buffer.from(b as ArrayBuffer));
+  if (a instanceof Number || a instanceof String || a instanceof Boolean) return Object.is(a.valueOf(), (b as typeof a).valueOf());
   const keys = Object.keys(a);
   const others = Object.keys(b);
   if (keys.length !== others.length || keys.some((key, index) => key !== others[index])) return false;

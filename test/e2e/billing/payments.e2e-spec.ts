@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Types } from 'mongoose';
 import { EffectsRelay } from '../../../src/core/events/index.js';
+import { IdempotencyKeys } from '../../../src/core/http/idempotency/idempotency-keys.js';
 import type { PaymentEvent } from '../../../src/modules/billing/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { bearer, registerUser, userWithRole, type TestUser } from '../../support/auth.js';
@@ -102,6 +103,8 @@ describe('payments with the embedded provider', () => {
     const send = (body: object) => t.http().post('/api/payments/intent').set(bearer(payer)).set('Idempotency-Key', key).send(body);
     expect((await send({ amount: -1, currency: 'EUR' })).status).toBe(400);
     expect(await t.connection.collection('idempotencykeys').countDocuments({ scope: { $regex: `:${key}$` } })).toBe(0);
+    const payments = () => t.connection.collection('transactions').countDocuments({ userId: new Types.ObjectId(payer.id) });
+    const before = await payments();
     const first = await send({ amount: 1_200, currency: 'EUR' });
     expect(first.status).toBe(201);
     const stored = await t.connection.collection('idempotencykeys').findOne({ scope: { $regex: `:${key}$` } });
@@ -111,7 +114,25 @@ describe('payments with the embedded provider', () => {
     expect(again.headers['content-type']).toMatch(/^application\/json/);
     expect(again.headers['x-request-id']).toBeDefined();
     expect(again.body).toEqual(first.body);
-    expect(await t.connection.collection('transactions').countDocuments({ _id: new Types.ObjectId(first.body.id) })).toBe(1);
+    expect(await payments()).toBe(before + 1);
+  });
+
+  it('answers a made payment whose key could not be completed, and answers its retries 409 rather than pay twice', async () => {
+    const keys = t.app.get(IdempotencyKeys);
+    const complete = vi.spyOn(keys, 'complete').mockRejectedValueOnce(new Error('database away'));
+    const key = `unfinished-${Date.now()}`;
+    const send = () =>
+      t.http().post('/api/payments/intent').set(bearer(payer)).set('Idempotency-Key', key).send({ amount: 700, currency: 'EUR' });
+    const payments = () => t.connection.collection('transactions').countDocuments({ userId: new Types.ObjectId(payer.id) });
+    const before = await payments();
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body.id).toBeDefined();
+    const retry = await send();
+    expect(retry.status).toBe(409);
+    expect(retry.body.type).toBe('urn:atrium:problem:idempotency-in-progress');
+    expect(await payments()).toBe(before + 1);
+    complete.mockRestore();
   });
 
   it('refuses card numbers and CVCs anywhere in a billing body, and stores nothing', async () => {

@@ -86,6 +86,10 @@ describe('hostile input', () => {
     expectLimitProblem(await json(deep), 'depth');
     expectLimitProblem(await json(wide), 'keysPerObject');
     expectLimitProblem(await json(long), 'arrayLength');
+    // A form's parameters are counted while it is read, however small it is.
+    const form = Array.from({ length: 150 }, (_, i) => `f${i}=1`).join('&');
+    const posted = await t.http().post('/api/auth/register').set('Content-Type', 'application/x-www-form-urlencoded').send(form);
+    expectLimitProblem(posted, 'parameters');
   });
 
   it('refuses a 100,000-element array fast', async () => {

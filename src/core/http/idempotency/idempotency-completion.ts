@@ -25,13 +25,27 @@ export class IdempotencyCompletion implements OnModuleInit {
     const scope = request[CLAIMED_SCOPE];
     if (scope === undefined) return done(null, payload);
     request[CLAIMED_SCOPE] = undefined;
-    const settled =
-      reply.statusCode >= 400
-        ? this.keys.release(scope)
-        : this.keys.complete(scope, reply.statusCode, typeof payload === 'string' && payload !== '' ? JSON.parse(payload) : null);
+    const failed = reply.statusCode >= 400;
+    const settled = failed ? this.keys.release(scope) : this.keys.complete(scope, reply.statusCode, sentBody(payload));
+    // The answer leaves as it is either way: a success reports a change that was made. A key the write could
+    // not complete stays claimed and answers its retries 409 until it expires, rather than let one repeat the change.
     settled.then(
       () => done(null, payload),
-      (error: Error) => done(error),
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        request.log.warn({ scope }, `idempotency key not ${failed ? 'released' : 'completed'}: ${reason}`);
+        done(null, payload);
+      },
     );
   };
+}
+
+/** The body as the client receives it: JSON leaves undefined fields out, where BSON would store null. */
+function sentBody(payload: unknown): unknown {
+  if (typeof payload !== 'string' || payload === '') return null;
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
 }
