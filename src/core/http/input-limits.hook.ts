@@ -42,9 +42,17 @@ class ShapeCheck extends Transform {
   }
 }
 
-function scannerFor(contentType: string | undefined): ShapeScanner | undefined {
+/**
+ * The scan a body needs. A small JSON body costs the parser little whatever its shape, and the parsed-body walk
+ * still bounds it, while the stream a scan needs costs about 10 µs per request. Forms are always scanned: their
+ * count of parameters is bounded only here.
+ */
+function scannerFor(headers: FastifyRequest['headers']): ShapeScanner | undefined {
+  const contentType = headers['content-type'];
   if (!contentType) return undefined;
-  if (/\bjson\b/i.test(contentType)) return new JsonShapeScanner();
+  if (/\bjson\b/i.test(contentType)) {
+    return Number(headers['content-length']) <= SCAN_FROM_BYTES ? undefined : new JsonShapeScanner();
+  }
   if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) return new FormShapeScanner();
   return undefined;
 }
@@ -64,12 +72,8 @@ export function scanBodyWhileReading(
   const hasBody =
     headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
   if (!hasBody) return done(null, payload);
-  const scanner = scannerFor(headers['content-type']);
+  const scanner = scannerFor(headers);
   if (!scanner) return done(null, payload);
-  // A small JSON body costs the parser little whatever its shape, and the parsed-body walk below still bounds
-  // it; the stream a scan needs costs about 10 µs per request. Forms are always scanned: their count of
-  // parameters is bounded only here.
-  if (scanner instanceof JsonShapeScanner && Number(headers['content-length']) <= SCAN_FROM_BYTES) return done(null, payload);
   const checked = new ShapeCheck(scanner);
   payload.on('error', (error) => checked.destroy(error));
   done(null, payload.pipe(checked));

@@ -157,7 +157,8 @@ function transformed(type: unknown, key: string, source: Record<string, unknown>
   return value;
 }
 
-const bytesOf = (view: ArrayBufferView) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+const bytesOf = (value: ArrayBuffer | ArrayBufferView) =>
+  ArrayBuffer.isView(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : Buffer.from(value);
 
 /** Built alike: the same prototypes, the same own keys in the same order, the same values all the way down. */
 export function sameBuild(a: unknown, b: unknown): boolean {
@@ -167,9 +168,8 @@ export function sameBuild(a: unknown, b: unknown): boolean {
   // Built-ins keep their value outside their own keys.
   if (a instanceof Date) return Object.is(a.getTime(), (b as Date).getTime());
   if (a instanceof RegExp) return String(a) === String(b);
-  if (ArrayBuffer.isView(a)) return bytesOf(a).equals(bytesOf(b as ArrayBufferView));
+  if (ArrayBuffer.isView(a) || a instanceof ArrayBuffer) return bytesOf(a).equals(bytesOf(b as ArrayBuffer | ArrayBufferView));
   if (a instanceof Map || a instanceof Set) return sameBuild([...a], [...(b as Map<unknown, unknown> | Set<unknown>)]);
-  if (a instanceof ArrayBuffer) return Buffer.from(a).equals(Buffer.from(b as ArrayBuffer));
   if (a instanceof Number || a instanceof String || a instanceof Boolean) return Object.is(a.valueOf(), (b as typeof a).valueOf());
   const keys = Object.keys(a);
   const others = Object.keys(b);

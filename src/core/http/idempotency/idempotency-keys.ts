@@ -48,7 +48,7 @@ export class IdempotencyKeys {
     return { replay: { statusCode: earlier.statusCode ?? 200, body: earlier.responseBody ?? null } };
   }
 
-  /** The answer the client received, stored as it was sent (JSON leaves undefined fields out, where BSON would store null). */
+  /** Stores the answer the client receives, for the key's retries. */
   async complete(scope: string, statusCode: number, sent: unknown): Promise<void> {
     await this.keys.updateOne({ scope }, { $set: { state: 'completed', statusCode, responseBody: sent } });
   }
