@@ -227,7 +227,9 @@ for (const scenario of scenarios) {
     for (const side of round % 2 === 0 ? ['baseline', 'atrium'] : ['atrium', 'baseline']) {
       if (!sustains(side)) continue;
       const options = { rate: fixedRate, duration, connections: Math.max(connections, 50) };
-      atRate[side].push(await pacedLoad(side === 'atrium' ? atrium : baseline, requestOf(scenario[side]), options));
+      const target = scenario[side];
+      const request = target.setup ? () => target.setup(requestOf(target)) : requestOf(target);
+      atRate[side].push(await pacedLoad(side === 'atrium' ? atrium : baseline, request, options));
     }
   }
   for (const side of ['baseline', 'atrium']) if (atRate[side].length) row[side].atFixedRate = medianLatency(atRate[side]);

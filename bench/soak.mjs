@@ -162,8 +162,8 @@ for (let minute = 1; minute <= minutes; minute++) {
   const last = samples.at(-1);
   const row = {
     minute,
-    requests: result.total,
-    requestsPerSecond: Math.round(result.total / result.seconds),
+    requests: result.answered,
+    requestsPerSecond: Math.round(result.answered / result.seconds),
     errors: result.errors,
     non2xx: result.non2xx,
     p50: result.p50,
