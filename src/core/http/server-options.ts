@@ -17,6 +17,10 @@ export function serverOptions(env: Environment) {
     trustProxy: trustProxyOption(env.TRUSTED_PROXIES),
     // A body that never finishes, or headers sent a byte at a time, cannot hold a connection for long.
     requestTimeout: env.REQUEST_TIMEOUT_MS,
+    // A `__proto__` key (or `constructor.prototype`) is valid JSON and no schema forbids it, so the body is not
+    // refused as malformed: the key is dropped as it is parsed, as the DTO build drops it, and sets no prototype.
+    onProtoPoisoning: 'remove' as const,
+    onConstructorPoisoning: 'remove' as const,
     // The longest path key a route takes is an address (254 characters, its @ sent as %40); longer is 414.
     routerOptions: { maxParamLength: 260 },
     keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_MS,

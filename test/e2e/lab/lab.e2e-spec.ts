@@ -55,6 +55,22 @@ describe('lab experiment runs', () => {
     expect(stored!.audit.map((entry) => entry.to)).toEqual(['queued', 'running', 'succeeded']);
   });
 
+  it('takes a free-form input holding a __proto__ or constructor.prototype key, drops those keys and sets no prototype', async () => {
+    const run = runReport({ experimentType: 'neural-art' });
+    for (const padding of ['', 'x'.repeat(9_000)]) {
+      // Written by hand: a JavaScript object literal cannot carry a "__proto__" key into JSON.stringify.
+      const experimentId = `${run.experimentId}${padding ? '-big' : ''}`;
+      const body =
+        `{"experimentId":"${experimentId}","experimentType":"neural-art","status":"queued","input":` +
+        `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"prompt":"waves","note":"${padding}"}}`;
+      const answer = await t.http().post('/api/analytics/track/lab').set(bearer(owner)).set('content-type', 'application/json').send(body);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      const stored = await experimentModel(t.app).findOne({ experimentId }).lean();
+      expect(stored!.input).toEqual({ prompt: 'waves', note: padding });
+    }
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('gives a run an id when the client sends none, and creates one run for concurrent first reports', async () => {
     const generated = await report(owner, { experimentType: 'dream-analysis', status: 'running' });
     expect(generated.body.experimentId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
