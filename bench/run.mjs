@@ -129,6 +129,11 @@ function requestOf(target) {
   return request;
 }
 
+/** The request a target sends next: its own, or drawn afresh by its setup (a unique email, a freshly signed event). */
+function nextRequestOf(target) {
+  return target.setup ? target.setup(requestOf(target)) : requestOf(target);
+}
+
 function load(base, target, options) {
   const request = requestOf(target);
   if (target.setup) request.setupRequest = target.setup;
@@ -143,7 +148,7 @@ async function preflight(scenario) {
     ['baseline', baseline],
   ]) {
     const target = scenario[side];
-    const request = target.setup ? target.setup(requestOf(target)) : requestOf(target);
+    const request = nextRequestOf(target);
     const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
     const body = await response.json().catch(() => undefined);
     answers[side] = { status: response.status, total: body?.total };
@@ -227,9 +232,7 @@ for (const scenario of scenarios) {
     for (const side of round % 2 === 0 ? ['baseline', 'atrium'] : ['atrium', 'baseline']) {
       if (!sustains(side)) continue;
       const options = { rate: fixedRate, duration, connections: Math.max(connections, 50) };
-      const target = scenario[side];
-      const request = target.setup ? () => target.setup(requestOf(target)) : requestOf(target);
-      atRate[side].push(await pacedLoad(side === 'atrium' ? atrium : baseline, request, options));
+      atRate[side].push(await pacedLoad(side === 'atrium' ? atrium : baseline, () => nextRequestOf(scenario[side]), options));
     }
   }
   for (const side of ['baseline', 'atrium']) if (atRate[side].length) row[side].atFixedRate = medianLatency(atRate[side]);
